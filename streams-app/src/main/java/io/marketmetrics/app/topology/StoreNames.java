@@ -1,0 +1,23 @@
+package io.marketmetrics.app.topology;
+
+/**
+ * Names of the state stores that interactive queries read. All live in the task of the BASE asset's
+ * partition of {@code trades}: route a market id by its base asset.
+ */
+public final class StoreNames {
+
+    /** Key-value (timestamped), asset symbol -> {@code AssetMetrics}: the latest figures, as published. */
+    public static final String ASSET_METRICS = "asset-metrics-store";
+    /** Key-value (timestamped), market id -> {@code MarketMetrics}: the latest figures, as published. */
+    public static final String MARKET_METRICS = "market-metrics-store";
+    /**
+     * Window store (1 minute windows), asset symbol or market id -> {@code calc.Bucket}, including the open,
+     * not yet final minute; {@code CandleMapper.toCandle} turns an entry into a {@code Candle}. Kept 3 days.
+     */
+    public static final String CANDLES_1M = "candles-1m-store";
+    /** Window store (1 hour windows), like {@link #CANDLES_1M}. Kept 9 days. */
+    public static final String CANDLES_1H = "candles-1h-store";
+
+    private StoreNames() {
+    }
+}

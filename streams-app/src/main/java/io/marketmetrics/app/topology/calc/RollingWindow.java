@@ -1,0 +1,150 @@
+package io.marketmetrics.app.topology.calc;
+
+/**
+ * The running figures of one subject's window of minute buckets {@code [end - length + 1, end]}: exact
+ * volume sums and a trade count kept by bucket deltas, and the high and low with the buckets holding them.
+ * Moving the window end subtracts only the buckets that leave, and recomputes the high or low only when
+ * the bucket holding it leaves, so the cost per trade does not depend on the window length.
+ */
+public final class RollingWindow {
+
+    public static final long NONE = Long.MIN_VALUE;
+
+    private final int length;
+    private long end;
+    private long oldest;
+    private long tradeCount;
+    private final ExactSum base;
+    private final ExactSum quote;
+    private final ExactSum usd;
+    private Extremes extremes;
+
+    public RollingWindow(int length) {
+        this(length, NONE, NONE, 0, new ExactSum(), new ExactSum(), new ExactSum(), Extremes.EMPTY);
+    }
+
+    public RollingWindow(int length, long end, long oldest, long tradeCount, ExactSum base, ExactSum quote, ExactSum usd,
+                         Extremes extremes) {
+        if (length < 1) {
+            throw new IllegalArgumentException("window length must be >= 1 bucket: " + length);
+        }
+        this.length = length;
+        this.end = end;
+        this.oldest = oldest;
+        this.tradeCount = tradeCount;
+        this.base = base;
+        this.quote = quote;
+        this.usd = usd;
+        this.extremes = extremes;
+    }
+
+    /**
+     * Accounts for the bucket at {@code minute} having changed from {@code before} to {@code after} (a
+     * bucket only grows). The minute must be inside the window once the end is moved to it.
+     *
+     * @return true when the oldest non-empty bucket changed (its expiry moved)
+     */
+    public boolean onBucketChange(long minute, Bucket before, Bucket after) {
+        if (end != NONE && minute < firstMinute()) {
+            throw new IllegalArgumentException("minute " + minute + " is before the window [" + firstMinute() + ", " + end + "]");
+        }
+        base.replace(before.volumeBase(), after.volumeBase());
+        quote.replace(before.volumeQuote(), after.volumeQuote());
+        usd.replace(before.volumeUsd(), after.volumeUsd());
+        tradeCount += after.tradeCount() - before.tradeCount();
+        extremes = extremes.with(minute, after);
+        if (end == NONE || minute > end) {
+            end = minute;
+        }
+        if (oldest == NONE || minute < oldest) {
+            oldest = minute;
+            return true;
+        }
+        return false;
+    }
+
+    /**
+     * Moves the window end to {@code newEnd} (never back), removing the buckets that leave it. {@code hours}
+     * holds the same subject's hour buckets, used to find a new high or low in few reads.
+     *
+     * @return true when a non-empty bucket left: the figures changed
+     */
+    public boolean advanceTo(long newEnd, BucketSource minutes, BucketSource hours) {
+        if (end != NONE && newEnd <= end) {
+            return false;
+        }
+        end = newEnd;
+        long first = firstMinute();
+        if (oldest == NONE || oldest >= first) {
+            return false;
+        }
+        for (MinuteBucket leaving : minutes.range(oldest, first - 1)) {
+            Bucket b = leaving.bucket();
+            base.subtract(b.volumeBase());
+            quote.subtract(b.volumeQuote());
+            usd.subtract(b.volumeUsd());
+            tradeCount -= b.tradeCount();
+        }
+        oldest = minutes.first(first, end).map(MinuteBucket::minute).orElse(NONE);
+        if (oldest == NONE) {
+            extremes = Extremes.EMPTY;
+        } else if (extremes.highMinute() < first || extremes.lowMinute() < first) {
+            // the bucket holding the high or low (or, from an hour bucket, the earliest it may be) has left
+            extremes = Extremes.over(first, end, minutes, hours);
+        }
+        return true;
+    }
+
+    /** The minute at which the oldest non-empty bucket leaves the window, or {@link #NONE} when empty. */
+    public long expiryMinute() {
+        return oldest == NONE ? NONE : oldest + length;
+    }
+
+    public long firstMinute() {
+        return end - length + 1;
+    }
+
+    public int length() {
+        return length;
+    }
+
+    public long end() {
+        return end;
+    }
+
+    public long oldest() {
+        return oldest;
+    }
+
+    public long tradeCount() {
+        return tradeCount;
+    }
+
+    public ExactSum baseSum() {
+        return base;
+    }
+
+    public ExactSum quoteSum() {
+        return quote;
+    }
+
+    public ExactSum usdSum() {
+        return usd;
+    }
+
+    public double volumeBase() {
+        return base.toDouble();
+    }
+
+    public double volumeQuote() {
+        return quote.toDouble();
+    }
+
+    public double volumeUsd() {
+        return usd.toDouble();
+    }
+
+    public Extremes extremes() {
+        return extremes;
+    }
+}

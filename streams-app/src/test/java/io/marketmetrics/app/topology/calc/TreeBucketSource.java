@@ -1,0 +1,48 @@
+package io.marketmetrics.app.topology.calc;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/** Buckets in a sorted map, standing in for a window store. */
+final class TreeBucketSource implements BucketSource {
+
+    final TreeMap<Long, Bucket> buckets = new TreeMap<>();
+
+    Bucket get(long n) {
+        return buckets.getOrDefault(n, Bucket.EMPTY);
+    }
+
+    void put(long n, Bucket b) {
+        buckets.put(n, b);
+    }
+
+    @Override
+    public List<MinuteBucket> range(long from, long to) {
+        List<MinuteBucket> out = new ArrayList<>();
+        if (from <= to) {
+            buckets.subMap(from, true, to, true).forEach((n, b) -> out.add(new MinuteBucket(n, b)));
+        }
+        return out;
+    }
+
+    @Override
+    public Optional<MinuteBucket> first(long from, long to) {
+        return range(from, to).stream().findFirst();
+    }
+
+    @Override
+    public Optional<MinuteBucket> lastPriced(long from, long to) {
+        if (from > to) {
+            return Optional.empty();
+        }
+        for (Map.Entry<Long, Bucket> e : buckets.subMap(from, true, to, true).descendingMap().entrySet()) {
+            if (e.getValue().hasPrice()) {
+                return Optional.of(new MinuteBucket(e.getKey(), e.getValue()));
+            }
+        }
+        return Optional.empty();
+    }
+}

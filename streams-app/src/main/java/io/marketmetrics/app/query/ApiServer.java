@@ -1,0 +1,67 @@
+package io.marketmetrics.app.query;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP server of one instance: Javalin on a host and port, the given route groups, and every
+ * error as {@code {"error": "...", "status": N}} (INTERFACES.md, "HTTP API").
+ */
+public final class ApiServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+
+    private final Javalin app;
+
+    private ApiServer(Javalin app) {
+        this.app = app;
+    }
+
+    /** Starts serving on {@code host:port} (port 0 picks a free one). */
+    public static ApiServer start(String host, int port, List<ApiRoutes> groups) {
+        Javalin app = Javalin.create(config -> {
+            config.startup.showJavalinBanner = false;
+            groups.forEach(group -> group.register(config.routes));
+            config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            config.routes.exception(Exception.class, (e, ctx) -> {
+                log.error("Request {} failed", ctx.path(), e);
+                error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
+            });
+            config.routes.error(404, "*", ctx -> {
+                String type = ctx.res().getContentType();
+                if (type == null || !type.startsWith("application/json")) { // no route matched: not one of our 404s
+                    error(ctx, 404, "no such endpoint: " + ctx.path());
+                }
+            });
+        });
+        try {
+            app.start(host, port);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Cannot serve HTTP on " + host + ":" + port + ": " + e.getMessage(), e);
+        }
+        log.info("HTTP API on http://{}:{}", host, app.port());
+        return new ApiServer(app);
+    }
+
+    public int port() {
+        return app.port();
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    static void error(Context ctx, int status, String message) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", message);
+        body.put("status", status);
+        ctx.status(status).json(body);
+    }
+}

@@ -1,0 +1,97 @@
+package io.marketmetrics.app.query;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.marketmetrics.model.Symbols;
+import io.marketmetrics.schema.AssetMetrics;
+import io.marketmetrics.schema.MarketMetrics;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/**
+ * {@code GET /api/v1/assets/{symbol}} and {@code GET /api/v1/assets/{symbol}/markets}: read from
+ * the instance that holds the asset's partition, locally or by forwarding.
+ */
+public final class AssetRoutes implements ApiRoutes {
+
+    private static final Comparator<MarketMetrics> BY_VOLUME_DESC = Comparator
+            .comparingDouble(MarketMetrics::getVolume24hUsd).reversed()
+            .thenComparing(MarketMetrics::getMarket);
+
+    private final StoreRouter router;
+    private final Forwarder forwarder;
+    private final String assetStore;
+    private final String marketStore;
+
+    /**
+     * @param assetStore  key-value store: asset symbol -> {@link AssetMetrics}
+     * @param marketStore key-value store: market id -> {@link MarketMetrics}, in the base asset's partition
+     */
+    public AssetRoutes(StoreRouter router, Forwarder forwarder, String assetStore, String marketStore) {
+        this.router = router;
+        this.forwarder = forwarder;
+        this.assetStore = assetStore;
+        this.marketStore = marketStore;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/assets/{symbol}", this::asset);
+        routes.get("/api/v1/assets/{symbol}/markets", this::markets);
+    }
+
+    private void asset(Context ctx) {
+        String symbol = symbol(ctx);
+        StoreRouter.Location location = router.locate(assetStore, symbol);
+        if (!location.local()) {
+            forwarder.forward(ctx, location.owner());
+            return;
+        }
+        ReadOnlyKeyValueStore<String, AssetMetrics> store = router.localKeyValueStore(assetStore, location.partition());
+        AssetMetrics metrics = store.get(symbol);
+        if (metrics == null) {
+            throw ApiException.notFound("unknown asset " + symbol);
+        }
+        ctx.json(JsonViews.asset(metrics));
+    }
+
+    private void markets(Context ctx) {
+        String symbol = symbol(ctx);
+        StoreRouter.Location location = router.locate(marketStore, symbol);
+        if (!location.local()) {
+            forwarder.forward(ctx, location.owner());
+            return;
+        }
+        ReadOnlyKeyValueStore<String, MarketMetrics> store = router.localKeyValueStore(marketStore, location.partition());
+        List<MarketMetrics> markets = new ArrayList<>();
+        // Market ids start with the exchange, so the asset's markets are not one key range: scan
+        // the partition, which holds only the markets of the assets hashed to it.
+        try (KeyValueIterator<String, MarketMetrics> all = store.all()) {
+            all.forEachRemaining(kv -> {
+                if (symbol.equals(kv.value.getBase())) {
+                    markets.add(kv.value);
+                }
+            });
+        }
+        if (markets.isEmpty()) {
+            throw ApiException.notFound("no markets for asset " + symbol);
+        }
+        markets.sort(BY_VOLUME_DESC);
+        List<Map<String, Object>> body = markets.stream().map(JsonViews::market).toList();
+        ctx.json(body);
+    }
+
+    private static String symbol(Context ctx) {
+        String symbol = ctx.pathParam("symbol").toUpperCase(Locale.ROOT);
+        if (!Symbols.isAssetSymbol(symbol)) {
+            throw ApiException.badRequest("invalid asset symbol '" + ctx.pathParam("symbol") + "': expected " + Symbols.ASSET_SYMBOL.pattern());
+        }
+        return symbol;
+    }
+}

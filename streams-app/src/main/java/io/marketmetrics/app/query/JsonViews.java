@@ -1,0 +1,73 @@
+package io.marketmetrics.app.query;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import io.marketmetrics.schema.AssetMetrics;
+import io.marketmetrics.schema.MarketMetrics;
+
+/**
+ * The JSON shapes of the HTTP API (INTERFACES.md, "HTTP API"): camelCase fields in a fixed order,
+ * times as ISO-8601 UTC strings, nulls where a figure is unknown.
+ */
+public final class JsonViews {
+
+    private JsonViews() {
+    }
+
+    public static Map<String, Object> asset(AssetMetrics m) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("symbol", m.getSymbol());
+        v.put("name", m.getName());
+        v.put("priceUsd", m.getPriceUsd());
+        v.put("volume24hUsd", m.getVolume24hUsd());
+        v.put("volume24hBase", m.getVolume24hBase());
+        v.put("high24hUsd", m.getHigh24hUsd());
+        v.put("low24hUsd", m.getLow24hUsd());
+        v.put("change1hPct", m.getChange1hPct());
+        v.put("change24hPct", m.getChange24hPct());
+        v.put("change7dPct", m.getChange7dPct());
+        v.put("athUsd", m.getAthUsd());
+        v.put("athTime", time(m.getAthTime()));
+        v.put("pctFromAth", m.getPctFromAth());
+        v.put("atlUsd", m.getAtlUsd());
+        v.put("atlTime", time(m.getAtlTime()));
+        v.put("pctFromAtl", m.getPctFromAtl());
+        v.put("marketCapUsd", m.getMarketCapUsd());
+        v.put("fdvUsd", m.getFdvUsd());
+        v.put("volumeToMarketCap", m.getVolumeToMarketCap());
+        v.put("circulatingSupply", m.getCirculatingSupply());
+        v.put("totalSupply", m.getTotalSupply());
+        v.put("maxSupply", m.getMaxSupply());
+        v.put("rank", m.getRank());
+        v.put("categories", m.getCategories());
+        v.put("sparkline7d", m.getSparkline7d());
+        v.put("lastTradeTime", time(m.getLastTradeTime()));
+        v.put("updatedAt", time(m.getUpdatedAt()));
+        return v;
+    }
+
+    public static Map<String, Object> market(MarketMetrics m) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("market", m.getMarket());
+        v.put("exchange", m.getExchange());
+        v.put("base", m.getBase());
+        v.put("quote", m.getQuote());
+        v.put("lastPrice", m.getLastPrice());
+        v.put("lastPriceUsd", m.getLastPriceUsd());
+        v.put("volume24hBase", m.getVolume24hBase());
+        v.put("volume24hQuote", m.getVolume24hQuote());
+        v.put("volume24hUsd", m.getVolume24hUsd());
+        v.put("volumeSharePct", m.getVolumeSharePct());
+        v.put("high24h", m.getHigh24h());
+        v.put("low24h", m.getLow24h());
+        v.put("lastTradeTime", time(m.getLastTradeTime()));
+        v.put("tradeUrl", m.getTradeUrl());
+        return v;
+    }
+
+    private static String time(Instant t) {
+        return t == null ? null : t.toString();
+    }
+}

@@ -1,0 +1,127 @@
+package io.marketmetrics.app.runtime;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import io.marketmetrics.app.query.ApiServer;
+import io.marketmetrics.app.query.AssetRoutes;
+import io.marketmetrics.app.query.Forwarder;
+import io.marketmetrics.app.query.HealthRoutes;
+import io.marketmetrics.app.query.LocalInstance;
+import io.marketmetrics.app.query.StoreRouter;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.streams.CloseOptions;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.state.HostInfo;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One running instance of the metrics application: its topics checked, its HTTP API serving, and
+ * its {@link KafkaStreams} running the topology. Never wipes local state on start
+ * ({@code cleanUp()}): a restart resumes from the stores on disk instead of restoring them all.
+ */
+public final class MetricsService implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MetricsService.class);
+    private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(60);
+    // A thread that keeps dying is a bug, not a transient failure: see ThreadReplacingHandler.
+    private static final int MAX_THREAD_REPLACEMENTS = 5;
+    private static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(10);
+
+    private final ApiServer api;
+    private final KafkaStreams streams;
+    private final HostInfo advertised;
+    private boolean closed;
+
+    private MetricsService(ApiServer api, KafkaStreams streams, HostInfo advertised) {
+        this.api = api;
+        this.streams = streams;
+        this.advertised = advertised;
+    }
+
+    /** Provisions missing topics, starts the HTTP API, then the application. */
+    public static MetricsService start(AppSettings settings, AppTopology app) {
+        provisionTopics(settings);
+        LocalInstance instance = new LocalInstance();
+        StoreRouter router = new StoreRouter(instance);
+        ApiServer api = ApiServer.start(settings.httpHost(), settings.httpPort(), List.of(
+                new HealthRoutes(instance),
+                new AssetRoutes(router, new Forwarder(), app.assetStore(), app.marketStore())));
+        try {
+            HostInfo advertised = settings.advertisedServer() != null
+                    ? settings.advertisedServer()
+                    : new HostInfo(reachableHost(settings.httpHost()), api.port());
+            KafkaStreams streams = new KafkaStreams(app.topology(), StreamsProperties.of(settings, app.properties(), advertised));
+            streams.setUncaughtExceptionHandler(new ThreadReplacingHandler(MAX_THREAD_REPLACEMENTS, REPLACEMENT_WINDOW, System::currentTimeMillis));
+            streams.setStateListener((now, before) -> log.info("Metrics application {} -> {}", before, now));
+            instance.attach(streams, advertised);
+            streams.start();
+            return new MetricsService(api, streams, advertised);
+        } catch (RuntimeException e) {
+            api.close();
+            throw e;
+        }
+    }
+
+    public KafkaStreams streams() {
+        return streams;
+    }
+
+    /** The port the HTTP API listens on. */
+    public int httpPort() {
+        return api.port();
+    }
+
+    /** The address other instances reach this one at. */
+    public HostInfo advertised() {
+        return advertised;
+    }
+
+    /** True once the application stopped for good (fatal error or closed). */
+    public boolean failed() {
+        KafkaStreams.State state = streams.state();
+        return state == KafkaStreams.State.ERROR || state == KafkaStreams.State.PENDING_ERROR;
+    }
+
+    /** Stops serving, then closes the application (commits, flushes stores, leaves the group). Idempotent. */
+    @Override
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        api.close();
+        // Leave the group so that other instances take over the partitions at once instead of
+        // after the session timeout.
+        boolean done = streams.close(CloseOptions.groupMembershipOperation(CloseOptions.GroupMembershipOperation.LEAVE_GROUP)
+                .withTimeout(CLOSE_TIMEOUT));
+        if (!done) {
+            log.warn("Metrics application did not close within {} s", CLOSE_TIMEOUT.toSeconds());
+        }
+    }
+
+    private static void provisionTopics(AppSettings settings) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
+                // Fail within a bounded time with a clear message when Kafka is unreachable.
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
+            new TopicProvisioner(admin).provision(new TopicLayout(settings.topics(), settings.partitions()));
+        }
+    }
+
+    private static String reachableHost(String bindHost) {
+        if (!"0.0.0.0".equals(bindHost) && !"::".equals(bindHost)) {
+            return bindHost;
+        }
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            throw new IllegalStateException("Cannot tell other instances how to reach this one: set --application-server", e);
+        }
+    }
+}

@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -25,7 +26,6 @@ public final class AssetRoutes implements ApiRoutes {
             .thenComparing(MarketMetrics::getMarket);
 
     private final StoreRouter router;
-    private final Forwarder forwarder;
     private final String assetStore;
     private final String marketStore;
 
@@ -33,9 +33,8 @@ public final class AssetRoutes implements ApiRoutes {
      * @param assetStore  key-value store: asset symbol -> {@link AssetMetrics}
      * @param marketStore key-value store: market id -> {@link MarketMetrics}, in the base asset's partition
      */
-    public AssetRoutes(StoreRouter router, Forwarder forwarder, String assetStore, String marketStore) {
+    public AssetRoutes(StoreRouter router, String assetStore, String marketStore) {
         this.router = router;
-        this.forwarder = forwarder;
         this.assetStore = assetStore;
         this.marketStore = marketStore;
     }
@@ -48,13 +47,11 @@ public final class AssetRoutes implements ApiRoutes {
 
     private void asset(Context ctx) {
         String symbol = symbol(ctx);
-        StoreRouter.Location location = router.locate(assetStore, symbol);
-        if (!location.local()) {
-            forwarder.forward(ctx, location.owner());
+        Optional<ReadOnlyKeyValueStore<String, AssetMetrics>> local = router.localOrForward(ctx, assetStore, symbol);
+        if (local.isEmpty()) {
             return;
         }
-        ReadOnlyKeyValueStore<String, AssetMetrics> store = router.localKeyValueStore(assetStore, location.partition());
-        AssetMetrics metrics = store.get(symbol);
+        AssetMetrics metrics = local.get().get(symbol);
         if (metrics == null) {
             throw ApiException.notFound("unknown asset " + symbol);
         }
@@ -63,16 +60,14 @@ public final class AssetRoutes implements ApiRoutes {
 
     private void markets(Context ctx) {
         String symbol = symbol(ctx);
-        StoreRouter.Location location = router.locate(marketStore, symbol);
-        if (!location.local()) {
-            forwarder.forward(ctx, location.owner());
+        Optional<ReadOnlyKeyValueStore<String, MarketMetrics>> local = router.localOrForward(ctx, marketStore, symbol);
+        if (local.isEmpty()) {
             return;
         }
-        ReadOnlyKeyValueStore<String, MarketMetrics> store = router.localKeyValueStore(marketStore, location.partition());
         List<MarketMetrics> markets = new ArrayList<>();
         // Market ids start with the exchange, so the asset's markets are not one key range: scan
         // the partition, which holds only the markets of the assets hashed to it.
-        try (KeyValueIterator<String, MarketMetrics> all = store.all()) {
+        try (KeyValueIterator<String, MarketMetrics> all = local.get().all()) {
             all.forEachRemaining(kv -> {
                 if (symbol.equals(kv.value.getBase())) {
                     markets.add(kv.value);

@@ -1,5 +1,8 @@
 package io.marketmetrics.app.query;
 
+import java.util.Optional;
+
+import io.javalin.http.Context;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
@@ -24,9 +27,11 @@ public final class StoreRouter {
     private static final Serializer<String> KEY_SERIALIZER = Serdes.String().serializer();
 
     private final LocalInstance instance;
+    private final Forwarder forwarder;
 
-    public StoreRouter(LocalInstance instance) {
+    public StoreRouter(LocalInstance instance, Forwarder forwarder) {
         this.instance = instance;
+        this.forwarder = forwarder;
     }
 
     /** Where the data for {@code partitionKey} lives in {@code store}. */
@@ -42,6 +47,19 @@ public final class StoreRouter {
         }
         HostInfo owner = metadata.activeHost();
         return new Location(owner, metadata.partition(), owner.equals(instance.self()));
+    }
+
+    /**
+     * The local store partition holding {@code partitionKey}, or empty when the request was
+     * forwarded to the owner (whose answer {@code ctx} then already carries).
+     */
+    public <V> Optional<ReadOnlyKeyValueStore<String, V>> localOrForward(Context ctx, String store, String partitionKey) {
+        Location location = locate(store, partitionKey);
+        if (!location.local()) {
+            forwarder.forward(ctx, location.owner());
+            return Optional.empty();
+        }
+        return Optional.of(localKeyValueStore(store, location.partition()));
     }
 
     /** The local store of one partition. @throws ApiException 503 while it migrates or restores */

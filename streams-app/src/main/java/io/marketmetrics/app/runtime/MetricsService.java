@@ -48,10 +48,10 @@ public final class MetricsService implements AutoCloseable {
     public static MetricsService start(AppSettings settings, AppTopology app) {
         provisionTopics(settings);
         LocalInstance instance = new LocalInstance();
-        StoreRouter router = new StoreRouter(instance);
+        StoreRouter router = new StoreRouter(instance, new Forwarder());
         ApiServer api = ApiServer.start(settings.httpHost(), settings.httpPort(), List.of(
                 new HealthRoutes(instance),
-                new AssetRoutes(router, new Forwarder(), app.assetStore(), app.marketStore())));
+                new AssetRoutes(router, app.assetStore(), app.marketStore())));
         try {
             HostInfo advertised = settings.advertisedServer() != null
                     ? settings.advertisedServer()

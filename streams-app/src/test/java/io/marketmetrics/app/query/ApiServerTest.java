@@ -19,7 +19,7 @@ class ApiServerTest {
     void start() {
         LocalInstance notYetRunning = new LocalInstance();
         server = ApiServer.start("127.0.0.1", 0, List.of(new HealthRoutes(notYetRunning),
-                new AssetRoutes(new StoreRouter(notYetRunning), new Forwarder(), "assets", "markets")));
+                new AssetRoutes(new StoreRouter(notYetRunning, new Forwarder()), "assets", "markets")));
         base = "http://127.0.0.1:" + server.port();
     }
 

@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-import org.apache.avro.AvroRuntimeException;
 import org.apache.avro.Schema;
 
 /**
@@ -128,15 +127,14 @@ public final class RegistryCore {
     }
 
     /**
-     * Why a schema could not be registered as the next version of a subject: checked against one
-     * version, or against what registration would check when {@code version} is null. Empty when
-     * compatible.
+     * Why a schema could not follow a subject's versions: checked against one version, or against
+     * what registration would check when {@code version} is null. Empty when compatible, as it is for
+     * {@code "latest"} or null when the subject has no version yet (as Confluent answers).
      */
     public synchronized List<String> incompatibilities(String subject, String version, String schemaText) {
         Schema schema = parse(schemaText);
         CompatibilityLevel level = compatibilityLevel(subject);
-        if (version == null) {
-            versionsOf(subject);
+        if (version == null || (parseVersion(version) == -1 && !subjects.containsKey(subject))) {
             return level.incompatibilities(schema, parsedVersions(subject));
         }
         return level.incompatibilities(schema, List.of(schemasById.get(version(subject, version).id())));
@@ -227,7 +225,9 @@ public final class RegistryCore {
         }
         try {
             return new Schema.Parser().parse(schemaText);
-        } catch (AvroRuntimeException e) {
+        } catch (RuntimeException e) {
+            // Avro's parser reports bad schemas with several exception types (e.g. an unknown type
+            // name is a NullPointerException in 1.12).
             throw new RegistryException(RegistryError.INVALID_SCHEMA, "Invalid schema: " + e.getMessage(), e);
         }
     }

@@ -10,7 +10,8 @@ public enum RegistryError {
     INVALID_SCHEMA(422, 42201),
     INVALID_VERSION(422, 42202),
     INVALID_COMPATIBILITY_LEVEL(422, 42203),
-    INVALID_REQUEST(422, 42200),
+    /** A request body that is not the JSON the endpoint expects. */
+    BAD_REQUEST(400, 400),
     STORE_ERROR(500, 50001);
 
     private final int httpStatus;

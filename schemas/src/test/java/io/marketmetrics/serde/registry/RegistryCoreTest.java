@@ -89,7 +89,10 @@ class RegistryCoreTest {
         assertThat(errorOf(() -> registry.schemaById(9))).isEqualTo(RegistryError.SCHEMA_NOT_FOUND);
         assertThat(errorOf(() -> registry.lookup("s", V2))).isEqualTo(RegistryError.SCHEMA_NOT_FOUND);
         assertThat(errorOf(() -> registry.lookup("nope", V1))).isEqualTo(RegistryError.SUBJECT_NOT_FOUND);
+        assertThat(errorOf(() -> registry.incompatibilities("nope", "1", V1))).isEqualTo(RegistryError.SUBJECT_NOT_FOUND);
+        assertThat(registry.incompatibilities("nope", "latest", V1)).as("nothing to be incompatible with").isEmpty();
         assertThat(errorOf(() -> registry.register("s", "{not json"))).isEqualTo(RegistryError.INVALID_SCHEMA);
+        assertThat(errorOf(() -> registry.register("s", "{\"type\":\"nope\"}"))).isEqualTo(RegistryError.INVALID_SCHEMA);
         assertThat(errorOf(() -> registry.register("s", "{\"type\":\"record\",\"name\":\"R\",\"fields\":"
                 + "[{\"name\":\"a\",\"type\":\"int\",\"default\":\"x\"}]}"))).isEqualTo(RegistryError.INVALID_SCHEMA);
         assertThat(errorOf(() -> CompatibilityLevel.parse("SIDEWAYS")))

@@ -3,8 +3,9 @@ package io.marketmetrics.cli;
 /**
  * A failure the user can fix (bad input, an unreachable broker or registry): {@link CliLauncher}
  * prints its message as one line, without a stack trace, and exits with {@link #exitCode()}.
+ * Subclasses carry details, e.g. every error of an invalid file (then one line per error).
  */
-public final class UserError extends RuntimeException {
+public class UserError extends RuntimeException {
 
     private final int exitCode;
 
@@ -19,6 +20,11 @@ public final class UserError extends RuntimeException {
     public UserError(String message, int exitCode, Throwable cause) {
         super(message, cause);
         this.exitCode = exitCode;
+    }
+
+    /** A usage error: exit code 2, as picocli's for a bad option. */
+    public static UserError usage(String message) {
+        return new UserError(message, CliLauncher.USAGE_ERROR, null);
     }
 
     public int exitCode() {

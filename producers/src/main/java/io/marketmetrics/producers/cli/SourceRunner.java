@@ -1,0 +1,69 @@
+package io.marketmetrics.producers.cli;
+
+import io.marketmetrics.producers.TradePublisher;
+import io.marketmetrics.producers.TradeSource;
+import io.marketmetrics.producers.kafka.PublishTarget;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+/**
+ * Runs one trade source into a {@link TradePublisher} for a CLI command: progress while it runs, and
+ * on Ctrl-C (or SIGTERM) the source is stopped and every trade handed over so far is flushed before
+ * the process exits, so a stop loses nothing that was counted.
+ */
+public final class SourceRunner {
+
+    private SourceRunner() {
+    }
+
+    /** The outcome of a run. */
+    public record Result(long sent, long failed, boolean interrupted, double seconds) {
+    }
+
+    /**
+     * Runs {@code source} until it ends or the process is asked to stop.
+     *
+     * @param progress what the progress line shows, read from the publisher (for its counts)
+     * @throws io.marketmetrics.cli.UserError when Kafka or the registry fails
+     */
+    public static Result run(TradeSource source, PublishTarget target,
+            Function<TradePublisher, ProgressReporter.Snapshot> progress) throws Exception {
+        CountDownLatch finished = new CountDownLatch(1);
+        Thread stopper = new Thread(() -> {
+            try {
+                source.close();
+                // Let the main thread flush; bounded so that a hung broker cannot keep the process alive.
+                finished.await(target.timeout().toSeconds() + 5, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "stop-" + source.describe());
+        Runtime.getRuntime().addShutdownHook(stopper);
+        long start = System.nanoTime();
+        boolean interrupted = false;
+        try (TradePublisher publisher = new TradePublisher(target);
+                ProgressReporter reporter = ProgressReporter.start(source.describe(), "trades",
+                        () -> progress.apply(publisher))) {
+            try {
+                source.run(publisher);
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+            publisher.flush();
+            return new Result(publisher.sent(), publisher.failed(), interrupted, (System.nanoTime() - start) / 1e9);
+        } finally {
+            finished.countDown();
+            removeHook(stopper);
+            source.close();
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // The JVM is already shutting down (Ctrl-C): the hook is running and ends on its own.
+        }
+    }
+}

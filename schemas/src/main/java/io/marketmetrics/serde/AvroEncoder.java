@@ -24,7 +24,9 @@ final class AvroEncoder {
         ByteArrayOutputStream out = new ByteArrayOutputStream(128);
         WireFormat.writeHeader(out, schemaId);
         try {
-            BinaryEncoder encoder = EncoderFactory.get().binaryEncoder(out, null);
+            // Direct: writes straight into the array. The buffered encoder allocates a 2 KB buffer per
+            // call, which made serializing a ~60-byte Trade 2-3 times slower.
+            BinaryEncoder encoder = EncoderFactory.get().directBinaryEncoder(out, null);
             writer(schema, AvroDatum.isSpecific(value)).write(AvroDatum.toAvro(value), encoder);
             encoder.flush();
         } catch (IOException | RuntimeException e) {

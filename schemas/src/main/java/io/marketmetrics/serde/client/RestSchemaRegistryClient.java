@@ -12,6 +12,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.apache.avro.Schema;
@@ -101,8 +102,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
             LOG.warn("{} (attempt {})", refusal.getMessage(), attempt + 1);
             lastFailure = refusal;
         }
+        // A connection error's message may be null: its class name then says what happened.
+        String reason = lastFailure instanceof SchemaRegistryException ? lastFailure.getMessage() : lastFailure.toString();
         throw new SchemaRegistryException(lastUrl, subject, 0, 0, method + " " + path + " failed after "
-                + (settings.maxRetries() + 1) + " attempts: " + lastFailure.getMessage(), lastFailure);
+                + (settings.maxRetries() + 1) + " attempts: " + reason, lastFailure);
     }
 
     private HttpRequest request(String method, URI base, String path, String body) {
@@ -151,7 +154,7 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         }
     }
 
-    private static void pause(java.time.Duration wait, String url, String subject) {
+    private static void pause(Duration wait, String url, String subject) {
         try {
             Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {

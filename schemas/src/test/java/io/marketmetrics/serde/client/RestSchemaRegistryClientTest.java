@@ -96,7 +96,7 @@ class RestSchemaRegistryClientTest {
         assertThatThrownBy(() -> client("http://127.0.0.1:" + closedPort, Map.of(AvroSerdeConfig.MAX_RETRIES, 1))
                 .register("s", SCHEMA))
                 .isInstanceOfSatisfying(SchemaRegistryException.class, e -> assertThat(e.httpStatus()).isZero())
-                .hasMessageContaining("failed after 2 attempts");
+                .hasMessageContaining("failed after 2 attempts: java.net.ConnectException");
     }
 
     @Test

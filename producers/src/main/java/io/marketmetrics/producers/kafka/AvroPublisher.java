@@ -9,7 +9,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.errors.TimeoutException;
@@ -74,15 +73,9 @@ public final class AvroPublisher implements AutoCloseable {
     public void send(String topic, String key, Object value) {
         throwIfFailed();
         try {
-            producer.send(new ProducerRecord<>(topic, key, value), this::completed);
-        } catch (TimeoutException e) {
-            throw new UserError("no answer from Kafka at " + target.bootstrapServers() + " for topic " + topic
-                    + " within " + target.timeout().toSeconds() + " s (is the broker reachable and the topic there?)", e);
-        } catch (SerializationException e) {
-            throw new UserError("cannot serialize a record for topic " + topic + " with the schema registry at "
-                    + target.schemaRegistryUrl() + ": " + rootMessage(e), e);
+            producer.send(new ProducerRecord<>(topic, key, value), (metadata, exception) -> completed(topic, exception));
         } catch (KafkaException e) {
-            throw new UserError("cannot send to Kafka at " + target.bootstrapServers() + ": " + rootMessage(e), e);
+            throw new UserError(describe(topic, e), e);
         }
     }
 
@@ -112,21 +105,35 @@ public final class AvroPublisher implements AutoCloseable {
         producer.close(target.timeout());
     }
 
-    private void completed(RecordMetadata metadata, Exception exception) {
+    private void completed(String topic, Exception exception) {
         if (exception == null) {
             sent.increment();
         } else {
             failed.increment();
-            firstFailure.compareAndSet(null, rootMessage(exception));
+            firstFailure.compareAndSet(null, describe(topic, exception));
         }
     }
 
     private void throwIfFailed() {
         String failure = firstFailure.get();
         if (failure != null) {
-            throw new UserError(failed() + " record(s) could not be delivered to Kafka at "
-                    + target.bootstrapServers() + ": " + failure);
+            long count = failed();
+            throw new UserError(failure + (count > 1 ? " (" + count + " records not delivered)" : ""));
         }
+    }
+
+    /** One line saying what went wrong, whether send() threw it or the delivery callback reported it. */
+    private String describe(String topic, Exception e) {
+        if (e instanceof TimeoutException) {
+            // Metadata not available within max.block.ms, or a batch not acknowledged within delivery.timeout.ms.
+            return "no answer from Kafka at " + target.bootstrapServers() + " for topic " + topic + ": " + e.getMessage()
+                    + " (is the broker reachable and the topic there?)";
+        }
+        if (e instanceof SerializationException) {
+            return "cannot serialize a record for topic " + topic + " with the schema registry at "
+                    + target.schemaRegistryUrl() + ": " + rootMessage(e);
+        }
+        return "cannot deliver to Kafka at " + target.bootstrapServers() + ", topic " + topic + ": " + rootMessage(e);
     }
 
     private static String rootMessage(Throwable e) {

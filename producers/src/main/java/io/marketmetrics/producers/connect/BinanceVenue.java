@@ -3,7 +3,6 @@ package io.marketmetrics.producers.connect;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** Binance spot, {@code <symbol>@trade} streams on the combined-stream endpoint. */
@@ -28,7 +27,7 @@ public final class BinanceVenue implements Venue {
     public List<String> subscribeMessages(List<VenueMarket> markets) {
         List<String> streams = markets.stream()
                 .map(m -> m.venueSymbol().toLowerCase(Locale.ROOT) + "@trade").toList();
-        return List.of(JsonFields.write(Map.of("method", "SUBSCRIBE", "params", streams, "id", 1)));
+        return List.of(JsonFields.write(JsonFields.fields("method", "SUBSCRIBE", "params", streams, "id", 1)));
     }
 
     /** None: the server sends protocol pings, which the JDK client answers. */

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Bybit v5 public spot, {@code publicTrade.<symbol>} topics; symbols like {@code BTCUSDT}. */
@@ -34,7 +33,7 @@ public final class BybitVenue implements Venue {
         List<String> messages = new ArrayList<>();
         for (int from = 0; from < topics.size(); from += TOPICS_PER_REQUEST) {
             List<String> chunk = topics.subList(from, Math.min(topics.size(), from + TOPICS_PER_REQUEST));
-            messages.add(JsonFields.write(Map.of("op", "subscribe", "args", chunk)));
+            messages.add(JsonFields.write(JsonFields.fields("op", "subscribe", "args", chunk)));
         }
         return messages;
     }

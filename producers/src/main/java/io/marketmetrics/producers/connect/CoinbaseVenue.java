@@ -3,7 +3,6 @@ package io.marketmetrics.producers.connect;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 
 /** Coinbase Advanced Trade, public {@code market_trades} channel. */
@@ -32,8 +31,8 @@ public final class CoinbaseVenue implements Venue {
     public List<String> subscribeMessages(List<VenueMarket> markets) {
         List<String> products = markets.stream().map(VenueMarket::venueSymbol).toList();
         return List.of(
-                JsonFields.write(Map.of("type", "subscribe", "product_ids", products, "channel", "market_trades")),
-                JsonFields.write(Map.of("type", "subscribe", "product_ids", products, "channel", "heartbeats")));
+                JsonFields.write(JsonFields.fields("type", "subscribe", "product_ids", products, "channel", "market_trades")),
+                JsonFields.write(JsonFields.fields("type", "subscribe", "product_ids", products, "channel", "heartbeats")));
     }
 
     @Override

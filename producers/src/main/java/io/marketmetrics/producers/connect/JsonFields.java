@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.marketmetrics.schema.TakerSide;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** The JSON reading shared by the venue parsers: required fields with clear errors. */
 final class JsonFields {
@@ -98,6 +100,15 @@ final class JsonFields {
     static String optionalText(JsonNode node, String field) {
         JsonNode value = node.get(field);
         return value == null || value.isNull() ? "" : value.asText();
+    }
+
+    /** A JSON object of these keys and values in this order, for subscription messages. */
+    static Map<String, Object> fields(Object... keysAndValues) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            fields.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return fields;
     }
 
     /** Serializes subscription messages. */

@@ -39,8 +39,8 @@ public final class KrakenVenue implements Venue {
     @Override
     public List<String> subscribeMessages(List<VenueMarket> markets) {
         List<String> symbols = markets.stream().map(VenueMarket::venueSymbol).toList();
-        return List.of(JsonFields.write(Map.of(
-                "method", "subscribe", "params", Map.of("channel", "trade", "symbol", symbols))));
+        return List.of(JsonFields.write(JsonFields.fields(
+                "method", "subscribe", "params", JsonFields.fields("channel", "trade", "symbol", symbols))));
     }
 
     /** None: Kraken sends a {@code heartbeat} channel message every second once subscribed. */

@@ -28,9 +28,9 @@ public final class OkxVenue implements Venue {
 
     @Override
     public List<String> subscribeMessages(List<VenueMarket> markets) {
-        List<Map<String, String>> args = markets.stream()
-                .map(m -> Map.of("channel", "trades", "instId", m.venueSymbol())).toList();
-        return List.of(JsonFields.write(Map.of("op", "subscribe", "args", args)));
+        List<Map<String, Object>> args = markets.stream()
+                .map(m -> JsonFields.fields("channel", "trades", "instId", m.venueSymbol())).toList();
+        return List.of(JsonFields.write(JsonFields.fields("op", "subscribe", "args", args)));
     }
 
     /** OKX closes a connection that sends nothing for 30 s; a text {@code ping} every 25 s keeps it. */

@@ -193,7 +193,7 @@ final class ReconnectingWebSocket implements AutoCloseable {
                 } else if (next instanceof Ended end) {
                     return end.reason();
                 } else if (System.nanoTime() - lastActivityNanos > idleNanos) {
-                    return "nothing received for " + settings.idleTimeout().toSeconds() + " s";
+                    return "nothing received for " + settings.idleTimeout().toMillis() + " ms";
                 }
             }
         }

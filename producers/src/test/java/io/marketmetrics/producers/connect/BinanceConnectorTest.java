@@ -37,6 +37,8 @@ class BinanceConnectorTest {
 
         try (ReplayServer server = ReplayServer.start(1, List.of(first, second), Map.of());
                 ConnectorRun run = new ConnectorRun(new BinanceVenue(), List.of("BTCUSDT"), server.uri())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> run.trades().size() == 100);
+            server.drop();
             await().atMost(Duration.ofSeconds(20)).until(() -> run.trades().size() == 195);
             List<Trade> trades = run.trades();
 
@@ -73,6 +75,8 @@ class BinanceConnectorTest {
 
         try (ReplayServer server = ReplayServer.start(1, List.of(day1, day2), Map.of());
                 ConnectorRun run = new ConnectorRun(new BinanceVenue(), List.of("btcusdt"), server.uri())) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> run.trades().size() == day1.size());
+            server.drop();
             await().atMost(Duration.ofSeconds(60)).until(() -> run.trades().size() == all.size());
             List<Trade> trades = run.trades();
 

@@ -29,14 +29,17 @@ class BybitConnectorTest {
     @Test
     void publishesRecordedSpotTradesAcrossADroppedConnectionAndCountsIdGaps() throws Exception {
         List<String> recorded = RecordedMessages.resource("bybit-spot-publictrade.jsonl");
-        List<String> first = new ArrayList<>(recorded.subList(0, 15));
-        first.add(MALFORMED);
+        List<String> first = new ArrayList<>(recorded.subList(0, 15)); // ends with a trade message
+        first.add(10, MALFORMED);
         List<String> second = recorded.subList(15, recorded.size());
         ConnectionSettings pingOften = new ConnectionSettings(
                 Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofMillis(50));
 
         try (ReplayServer server = ReplayServer.start(1, List.of(first, second), Map.of(PING, PONG));
                 ConnectorRun run = new ConnectorRun(new BybitVenue(), List.of("BTCUSDT", "ETHUSDT"), server.uri(), pingOften)) {
+            long firstTrades = trades(recorded.subList(0, 15)).size();
+            await().atMost(Duration.ofSeconds(20)).until(() -> run.trades().size() == firstTrades);
+            server.drop();
             await().atMost(Duration.ofSeconds(20)).until(() -> run.trades().size() == 20
                     && server.received().size() == 2 && server.received().get(1).contains(PING));
             List<Trade> trades = run.trades();

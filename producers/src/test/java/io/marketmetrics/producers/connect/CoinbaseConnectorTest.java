@@ -32,12 +32,15 @@ class CoinbaseConnectorTest {
     @Test
     void publishesRecordedTradesAcrossADroppedConnection() throws Exception {
         List<String> recorded = RecordedMessages.resource("coinbase-market-trades.jsonl");
-        List<String> first = new ArrayList<>(recorded.subList(0, 45));
-        first.add(MALFORMED);
+        List<String> first = new ArrayList<>(recorded.subList(0, 45)); // ends with a trade message
+        first.add(40, MALFORMED);
         List<String> second = recorded.subList(45, recorded.size());
 
         try (ReplayServer server = ReplayServer.start(2, List.of(first, second), Map.of());
                 ConnectorRun run = new ConnectorRun(new CoinbaseVenue(), List.of("BTC-USD", "eth-usd"), server.uri())) {
+            long firstTrades = tradeCount(recorded.subList(0, 45));
+            await().atMost(Duration.ofSeconds(20)).until(() -> run.trades().size() == firstTrades);
+            server.drop();
             await().atMost(Duration.ofSeconds(20)).until(() -> run.trades().size() == 279);
             List<Trade> trades = run.trades();
 
@@ -67,6 +70,16 @@ class CoinbaseConnectorTest {
     private static Trade trade(String base, double price, double size, String id, TakerSide side, String time) {
         return Trade.newBuilder().setExchange("coinbase").setBase(base).setQuote("USD").setPrice(price)
                 .setQuantity(size).setTradeId(id).setSide(side).setEventTime(Instant.parse(time)).build();
+    }
+
+    private static long tradeCount(List<String> messages) throws Exception {
+        long count = 0;
+        for (String message : messages) {
+            for (JsonNode event : JSON.readTree(message).path("events")) {
+                count += event.path("trades").size();
+            }
+        }
+        return count;
     }
 
     /** The sum of {@code size} over every trade of a product in the recorded messages. */

@@ -32,11 +32,13 @@ class KrakenConnectorTest {
     void publishesTheDocumentedSnapshotAgainAfterADroppedConnection() throws Exception {
         String snapshot = Files.readString(RecordedMessages.sharedData("ws-samples/kraken_v2_trade_snapshot.docs.json"));
         List<List<String>> script = List.of(
-                List.of(SUBSCRIBED, snapshot, HEARTBEAT, MALFORMED, REJECTED),
+                List.of(SUBSCRIBED, HEARTBEAT, MALFORMED, REJECTED, snapshot),
                 List.of(SUBSCRIBED, snapshot, HEARTBEAT));
 
         try (ReplayServer server = ReplayServer.start(1, script, Map.of());
                 ConnectorRun run = new ConnectorRun(new KrakenVenue(), List.of("MATIC/USD"), server.uri())) {
+            await().atMost(Duration.ofSeconds(20)).until(() -> run.trades().size() == 2);
+            server.drop();
             await().atMost(Duration.ofSeconds(20)).until(() -> run.trades().size() == 4);
             List<Trade> trades = run.trades();
 

@@ -29,14 +29,18 @@ class OkxConnectorTest {
     @Test
     void publishesRecordedSpotTradesAcrossADroppedConnectionAndKeepsTheConnectionAliveWithPings() throws Exception {
         List<String> recorded = RecordedMessages.resource("okx-trades.jsonl");
-        List<String> first = new ArrayList<>(recorded.subList(0, 40));
-        first.add(MALFORMED);
+        List<String> first = new ArrayList<>(recorded.subList(0, 40)); // ends with a BTC-USDT trade
+        first.add(20, MALFORMED);
         List<String> second = recorded.subList(40, recorded.size());
         ConnectionSettings pingOften = new ConnectionSettings(
                 Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofMillis(50));
 
         try (ReplayServer server = ReplayServer.start(1, List.of(first, second), Map.of("ping", "pong"));
                 ConnectorRun run = new ConnectorRun(new OkxVenue(), List.of("BTC-USDT"), server.uri(), pingOften)) {
+            long firstTrades = trades(recorded.subList(0, 40)).stream()
+                    .filter(t -> t.get("instId").asText().equals("BTC-USDT")).count();
+            await().atMost(Duration.ofSeconds(20)).until(() -> run.trades().size() == firstTrades);
+            server.drop();
             await().atMost(Duration.ofSeconds(20)).until(() -> run.trades().size() == 69
                     && server.received().size() == 2 && server.received().get(1).contains("ping"));
             List<Trade> trades = run.trades();

@@ -15,10 +15,13 @@ import org.eclipse.jetty.websocket.api.Session;
 
 /**
  * A real WebSocket server on 127.0.0.1 that plays a venue: on connection n, once the client has sent
- * its subscription messages, it sends script frame list n in order, then drops the connection
- * abruptly (no close frame) unless n is the last list. Known client pings get their replies. Frames
- * longer than {@link #FRAGMENT_ABOVE} characters go out in three partial frames, as venues do with
- * big snapshots.
+ * its subscription messages, it sends script frame list n in order. {@link #drop} then cuts the
+ * connection abruptly (no close frame), as a network failure does. Known client pings get their
+ * replies. Frames longer than {@link #FRAGMENT_ABOVE} characters go out in three partial frames, as
+ * venues do with big snapshots.
+ *
+ * <p>Tests drop a connection once the connector has handled its last frame: an abrupt drop may lose
+ * the frames still in flight, which would make the counts of a test depend on timing.
  */
 final class ReplayServer implements AutoCloseable {
 
@@ -29,6 +32,7 @@ final class ReplayServer implements AutoCloseable {
     private final Map<String, String> replies;
     private final List<List<String>> received = new CopyOnWriteArrayList<>();
     private final Map<String, Integer> connectionOfSession = new ConcurrentHashMap<>();
+    private final List<Session> sessions = new CopyOnWriteArrayList<>();
     private final ExecutorService senders = Executors.newCachedThreadPool();
     private final Javalin app;
 
@@ -41,6 +45,7 @@ final class ReplayServer implements AutoCloseable {
                 synchronized (received) {
                     connectionOfSession.put(ctx.sessionId(), received.size());
                     received.add(new CopyOnWriteArrayList<>());
+                    sessions.add(ctx.session);
                 }
             });
             ws.onMessage(ctx -> onMessage(ctx.session, connectionOfSession.get(ctx.sessionId()), ctx.message()));
@@ -83,9 +88,11 @@ final class ReplayServer implements AutoCloseable {
         for (String frame : script.get(connection)) {
             send(session, frame);
         }
-        if (connection < script.size() - 1) {
-            session.disconnect();
-        }
+    }
+
+    /** Cuts the latest connection without a close frame. */
+    void drop() {
+        sessions.get(sessions.size() - 1).disconnect();
     }
 
     private static void send(Session session, String frame) {

@@ -20,7 +20,7 @@ public final class BinanceVenue implements Venue {
 
     @Override
     public VenueMarket market(String venueSymbol) {
-        return ConcatenatedSymbols.market(venueSymbol);
+        return VenueMarket.parse(venueSymbol, "");
     }
 
     @Override

@@ -24,7 +24,7 @@ public final class BybitVenue implements Venue {
 
     @Override
     public VenueMarket market(String venueSymbol) {
-        return ConcatenatedSymbols.market(venueSymbol);
+        return VenueMarket.parse(venueSymbol, "");
     }
 
     @Override

@@ -2,7 +2,6 @@ package io.marketmetrics.producers.connect;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /** Coinbase Advanced Trade, public {@code market_trades} channel. */
@@ -20,7 +19,7 @@ public final class CoinbaseVenue implements Venue {
 
     @Override
     public VenueMarket market(String venueSymbol) {
-        return VenueMarket.split(venueSymbol.trim().toUpperCase(Locale.ROOT), '-');
+        return VenueMarket.parse(venueSymbol, "-");
     }
 
     /**

@@ -2,7 +2,6 @@ package io.marketmetrics.producers.connect;
 
 import java.net.URI;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -24,8 +23,8 @@ public final class KrakenVenue implements Venue {
 
     @Override
     public VenueMarket market(String venueSymbol) {
-        VenueMarket split = VenueMarket.split(venueSymbol.trim().toUpperCase(Locale.ROOT), '/');
-        return new VenueMarket(split.venueSymbol(), alias(split.base()), alias(split.quote()));
+        VenueMarket market = VenueMarket.parse(venueSymbol, "/");
+        return new VenueMarket(market.venueSymbol(), alias(market.base()), alias(market.quote()));
     }
 
     private static String alias(String asset) {

@@ -3,7 +3,6 @@ package io.marketmetrics.producers.connect;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -20,10 +19,10 @@ public final class OkxVenue implements Venue {
         return URI.create("wss://ws.okx.com:8443/ws/v5/public");
     }
 
-    /** Spot only: swap and futures ids ({@code BTC-USD-SWAP}) count sizes in contracts, not base units. */
+    /** Spot only: swap and futures ids ({@code BTC-USD-SWAP}) count sizes in contracts, not base units, and are refused. */
     @Override
     public VenueMarket market(String venueSymbol) {
-        return VenueMarket.split(venueSymbol.trim().toUpperCase(Locale.ROOT), '-');
+        return VenueMarket.parse(venueSymbol, "-");
     }
 
     @Override

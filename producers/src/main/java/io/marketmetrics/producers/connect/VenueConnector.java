@@ -7,8 +7,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -91,6 +93,25 @@ public final class VenueConnector implements TradeSource {
     @Override
     public void close() {
         socket.close();
+    }
+
+    /** A one-line account of what went wrong so far, for progress lines; empty while nothing did. */
+    public String health() {
+        List<String> parts = new ArrayList<>();
+        note(parts, metrics.reconnects, "reconnects");
+        note(parts, metrics.parseErrors, "malformed messages");
+        note(parts, metrics.unknownMessages, "unknown messages");
+        note(parts, metrics.venueErrors, "venue errors");
+        note(parts, metrics.droppedTrades, "dropped trades");
+        note(parts, metrics.missedTrades, "trades missed in id gaps");
+        return String.join(", ", parts);
+    }
+
+    private static void note(List<String> parts, Counter counter, String what) {
+        long count = (long) counter.count();
+        if (count > 0) {
+            parts.add(String.format(Locale.ROOT, "%,d %s", count, what));
+        }
     }
 
     private void handle(String text, TradeSink sink) {

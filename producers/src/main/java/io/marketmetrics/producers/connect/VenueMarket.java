@@ -1,6 +1,7 @@
 package io.marketmetrics.producers.connect;
 
 import io.marketmetrics.model.Symbols;
+import io.marketmetrics.producers.VenueSymbols;
 
 /**
  * One market of a venue: the venue's own symbol as it appears in the venue's messages, and the
@@ -15,14 +16,18 @@ public record VenueMarket(String venueSymbol, String base, String quote) {
         }
     }
 
-    /** Splits {@code BASE<separator>QUOTE}, the form of Coinbase, OKX and Kraken symbols. */
-    static VenueMarket split(String venueSymbol, char separator) {
-        int at = venueSymbol.indexOf(separator);
-        if (at <= 0 || at != venueSymbol.lastIndexOf(separator) || at == venueSymbol.length() - 1) {
-            throw new IllegalArgumentException("symbol " + venueSymbol + " is not of the form BASE" + separator
-                    + "QUOTE (spot markets only)");
-        }
-        return new VenueMarket(venueSymbol, venueSymbol.substring(0, at), venueSymbol.substring(at + 1));
+    /**
+     * The market of a symbol as a user writes it ({@code BTCUSDT}, {@code BTC-USDT}, {@code btc/usdt}),
+     * with the venue's own symbol spelled as the venue does: base and quote joined by
+     * {@code separator} (empty for Binance and Bybit).
+     *
+     * @throws IllegalArgumentException when the symbol is not one spot market of two asset symbols
+     */
+    static VenueMarket parse(String symbol, String separator) {
+        VenueSymbols.Pair pair = VenueSymbols.split(symbol).orElseThrow(() -> new IllegalArgumentException(
+                "cannot split symbol '" + symbol + "' into the base and quote assets of a spot market; "
+                        + "write it as BASE-QUOTE, e.g. BTC-USDT"));
+        return new VenueMarket(pair.base() + separator + pair.quote(), pair.base(), pair.quote());
     }
 
     public String marketId(String exchange) {

@@ -1,7 +1,6 @@
 package io.marketmetrics.producers.connect;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
+import io.marketmetrics.producers.SharedData;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -35,19 +34,9 @@ final class RecordedMessages {
         }
     }
 
-    /**
-     * A file of the shared data directory ({@code shared/data} beside the repository root), found by
-     * walking up from the working directory; the test is skipped, with a message, when it is absent.
-     */
+    /** A file of the shared data directory; the test is skipped, with a message, when it is absent. */
     static Path sharedData(String relative) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("shared").resolve("data").resolve(relative);
-            if (Files.isRegularFile(candidate)) {
-                return candidate;
-            }
-        }
-        assumeTrue(false, "shared data file shared/data/" + relative + " not found beside the repository; skipped");
-        throw new IllegalStateException("unreachable");
+        return SharedData.require(SharedData.dir().resolve(relative));
     }
 
     /** The lines of a plain or gzip ({@code .gz}) file. */

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 class VenueSymbolMappingTest {
 
     @Test
-    void concatenatedSymbolsSplitByTheLongestKnownQuote() {
+    void concatenatedSymbolsSplitByTheKnownQuoteTheyEndWith() {
         BinanceVenue binance = new BinanceVenue();
         assertThat(binance.market("BTCUSDT")).isEqualTo(new VenueMarket("BTCUSDT", "BTC", "USDT"));
         assertThat(binance.market("btcfdusd")).isEqualTo(new VenueMarket("BTCFDUSD", "BTC", "FDUSD"));
@@ -26,8 +26,10 @@ class VenueSymbolMappingTest {
     }
 
     @Test
-    void dashedAndSlashedSymbolsSplitAtTheirSeparator() {
+    void eachVenueSpellsItsSymbolsItsOwnWay() {
         assertThat(new CoinbaseVenue().market("btc-usd")).isEqualTo(new VenueMarket("BTC-USD", "BTC", "USD"));
+        assertThat(new CoinbaseVenue().market("BTCUSD")).isEqualTo(new VenueMarket("BTC-USD", "BTC", "USD"));
+        assertThat(new BybitVenue().market("ETH/USDC")).isEqualTo(new VenueMarket("ETHUSDC", "ETH", "USDC"));
         assertThat(new OkxVenue().market("BTC-USDT")).isEqualTo(new VenueMarket("BTC-USDT", "BTC", "USDT"));
         assertThat(new KrakenVenue().market("ETH/EUR")).isEqualTo(new VenueMarket("ETH/EUR", "ETH", "EUR"));
     }
@@ -42,7 +44,7 @@ class VenueSymbolMappingTest {
     void derivativesAndUnsplittableSymbolsAreRefused() {
         assertThatThrownBy(() -> new OkxVenue().market("BTC-USD-SWAP"))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spot");
-        assertThatThrownBy(() -> new CoinbaseVenue().market("BTCUSD")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CoinbaseVenue().market("BTCXYZW")).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new KrakenVenue().market("BTC/")).isInstanceOf(IllegalArgumentException.class);
     }
 

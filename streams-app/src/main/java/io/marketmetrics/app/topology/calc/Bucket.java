@@ -12,6 +12,11 @@ public record Bucket(long openTime, double open, long closeTime, double close, d
     public static final Bucket EMPTY =
             new Bucket(Long.MAX_VALUE, Double.NaN, Long.MIN_VALUE, Double.NaN, Double.NaN, Double.NaN, 0, 0, 0, 0);
 
+    /** No trade and no price yet: a bucket that does not exist. */
+    public boolean isEmpty() {
+        return tradeCount == 0 && !hasPrice();
+    }
+
     public boolean hasPrice() {
         return !Double.isNaN(close);
     }

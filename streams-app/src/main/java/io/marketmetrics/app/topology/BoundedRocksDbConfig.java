@@ -1,0 +1,44 @@
+package io.marketmetrics.app.topology;
+
+import java.util.Map;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.Cache;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.WriteBufferManager;
+import org.apache.kafka.streams.state.RocksDBConfigSetter;
+
+/**
+ * Bounds the memory of all RocksDB stores of the process, however many tasks and stores it holds: one
+ * block cache shared by every store, with the memtables counted against it by a write-buffer manager
+ * (the recipe of Kafka Streams' memory-management guide). Without it each store takes its own cache and
+ * memtables, and memory grows with the number of partitions.
+ */
+public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
+
+    /** Block cache and memtables of all stores together. */
+    static final long TOTAL_OFF_HEAP_BYTES = 256L * 1024 * 1024;
+    /** Of which memtables may take at most. */
+    static final long TOTAL_MEMTABLE_BYTES = 64L * 1024 * 1024;
+    /** Index and filter blocks go to the high-priority part of the cache, kept over data blocks. */
+    private static final double INDEX_FILTER_RATIO = 0.1;
+
+    private static final Cache CACHE = new LRUCache(TOTAL_OFF_HEAP_BYTES, -1, false, INDEX_FILTER_RATIO);
+    private static final WriteBufferManager WRITE_BUFFERS = new WriteBufferManager(TOTAL_MEMTABLE_BYTES, CACHE);
+
+    @Override
+    public void setConfig(String storeName, Options options, Map<String, Object> configs) {
+        BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
+        table.setBlockCache(CACHE);
+        table.setCacheIndexAndFilterBlocks(true);
+        table.setCacheIndexAndFilterBlocksWithHighPriority(true);
+        table.setPinTopLevelIndexAndFilter(true);
+        options.setWriteBufferManager(WRITE_BUFFERS);
+        options.setTableFormatConfig(table);
+    }
+
+    @Override
+    public void close(String storeName, Options options) {
+        // The cache and write-buffer manager are shared by every store of the process: never closed per store.
+    }
+}

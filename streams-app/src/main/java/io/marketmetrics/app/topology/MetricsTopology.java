@@ -1,0 +1,98 @@
+package io.marketmetrics.app.topology;
+
+import io.marketmetrics.app.topology.asset.AssetStage;
+import io.marketmetrics.app.topology.hygiene.EventTimeExtractor;
+import io.marketmetrics.app.topology.hygiene.HygieneStage;
+import io.marketmetrics.app.topology.hygiene.TradeValidator;
+import io.marketmetrics.schema.AssetMetrics;
+import io.marketmetrics.schema.Candle;
+import io.marketmetrics.schema.CandleInterval;
+import io.marketmetrics.schema.ExchangeReference;
+import io.marketmetrics.schema.MarketMetrics;
+import io.marketmetrics.schema.Trade;
+import io.marketmetrics.topics.TopicNames;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The metrics topology (METRICS.md except index NAV, categories and rank):
+ * <pre>
+ * trades ─► hygiene ─┐ (invalid, late ─► dead-letter topic via the exception handler; duplicates dropped)
+ * asset-reference ───┴─► asset stage ─► market-metrics, asset-metrics (cached tables: one record per key per commit)
+ *                         ▲     ▲     └─► candles-1m, candles-1h (final candles only)
+ *   exchange-reference (global)  asset-metrics (global: USD rates of quote assets)
+ * </pre>
+ * {@code trades} and {@code asset-reference} are both keyed by the base asset and must have the same
+ * number of partitions: the asset stage reads them in one task, with no repartition. A market-wide stage
+ * (rank, categories, index NAV) can read {@code asset-metrics} downstream.
+ */
+public final class MetricsTopology {
+
+    private MetricsTopology() {
+    }
+
+    public static Topology build(MetricsConfig config) {
+        TopicNames topics = config.topics();
+        TradeValidator validator = new TradeValidator(config.futureTolerance());
+        EventTimeExtractor eventTime = new EventTimeExtractor(validator);
+        Serde<String> keys = Serdes.String();
+        StreamsBuilder builder = new StreamsBuilder();
+
+        builder.globalTable(topics.exchangeReference(),
+                Consumed.with(keys, AvroSerdes.<ExchangeReference>value(config)).withName("exchange-reference-source")
+                        .withTimestampExtractor(eventTime),
+                Materialized.<String, ExchangeReference, KeyValueStore<Bytes, byte[]>>as(AssetStage.EXCHANGE_REFERENCE));
+        builder.globalTable(topics.assetMetrics(),
+                Consumed.with(keys, AvroSerdes.<AssetMetrics>value(config)).withName("usd-prices-source")
+                        .withTimestampExtractor(eventTime),
+                Materialized.<String, AssetMetrics, KeyValueStore<Bytes, byte[]>>as(AssetStage.USD_PRICES));
+
+        KStream<String, SpecificRecord> accepted = builder
+                .stream(topics.trades(), Consumed.with(keys, AvroSerdes.<Trade>value(config)).withName("trades-source")
+                        .withTimestampExtractor(eventTime))
+                .process(new HygieneStage(config, validator), Named.as("hygiene"));
+        KStream<String, SpecificRecord> references = builder.stream(topics.assetReference(),
+                Consumed.with(keys, AvroSerdes.<SpecificRecord>value(config)).withName("asset-reference-source")
+                        .withTimestampExtractor(eventTime));
+        KStream<String, SpecificRecord> figures = accepted
+                .merge(references, Named.as("asset-stage-input"))
+                .process(new AssetStage(config), Named.as("asset-stage"));
+
+        figures.split(Named.as("route-"))
+                .branch((key, value) -> value instanceof MarketMetrics, Branched.withConsumer(s -> s
+                        .mapValues(v -> (MarketMetrics) v, Named.as("as-market-metrics"))
+                        .toTable(Named.as("market-metrics-table"),
+                                Materialized.<String, MarketMetrics, KeyValueStore<Bytes, byte[]>>as(StoreNames.MARKET_METRICS)
+                                        .withKeySerde(keys).withValueSerde(AvroSerdes.value(config)).withCachingEnabled())
+                        .toStream(Named.as("market-metrics-updates"))
+                        .to(topics.marketMetrics(), Produced.with(keys, AvroSerdes.<MarketMetrics>value(config))
+                                .withName("market-metrics-sink")), "market-metrics"))
+                .branch((key, value) -> value instanceof AssetMetrics, Branched.withConsumer(s -> s
+                        .mapValues(v -> (AssetMetrics) v, Named.as("as-asset-metrics"))
+                        .toTable(Named.as("asset-metrics-table"),
+                                Materialized.<String, AssetMetrics, KeyValueStore<Bytes, byte[]>>as(StoreNames.ASSET_METRICS)
+                                        .withKeySerde(keys).withValueSerde(AvroSerdes.value(config)).withCachingEnabled())
+                        .toStream(Named.as("asset-metrics-updates"))
+                        .to(topics.assetMetrics(), Produced.with(keys, AvroSerdes.<AssetMetrics>value(config))
+                                .withName("asset-metrics-sink")), "asset-metrics"))
+                .branch((key, value) -> ((Candle) value).getInterval() == CandleInterval.ONE_MINUTE,
+                        Branched.withConsumer(s -> s.mapValues(v -> (Candle) v, Named.as("as-candle-1m"))
+                                .to(topics.candles1m(), Produced.with(keys, AvroSerdes.<Candle>value(config))
+                                        .withName("candles-1m-sink")), "candles-1m"))
+                .defaultBranch(Branched.withConsumer(s -> s.mapValues(v -> (Candle) v, Named.as("as-candle-1h"))
+                        .to(topics.candles1h(), Produced.with(keys, AvroSerdes.<Candle>value(config))
+                                .withName("candles-1h-sink")), "candles-1h"));
+        return builder.build();
+    }
+}

@@ -1,0 +1,37 @@
+package io.marketmetrics.app.topology;
+
+import io.marketmetrics.app.topology.hygiene.DeadLetterHandler;
+import java.util.Properties;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.streams.StreamsConfig;
+
+/**
+ * The Kafka Streams settings the metrics topology needs. The runtime adds bootstrap servers, application id,
+ * state directory and {@code application.server}, and merges user overrides on top.
+ */
+public final class TopologyStreamsConfig {
+
+    private TopologyStreamsConfig() {
+    }
+
+    public static Properties properties(MetricsConfig config) {
+        Properties p = new Properties();
+        // Each trade moves several stores and two outputs: all or nothing, also across a crash.
+        p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
+        // Generated names shift when the topology changes and orphan changelogs: refuse to start with one.
+        p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
+        // Undeserializable records, rejected trades and failed records go to the dead-letter topic and processing
+        // continues (DeadLetterHandler); by default Kafka Streams would stop the application on the first one.
+        p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().tradesDlq());
+        p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        // One bounded RocksDB memory budget for the whole process instead of one per store.
+        p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
+        // Records written to changelogs carry the trades' event times; replaying history (years old) would have
+        // the broker delete them at once by time retention, and a restore would then lose state. Broker append
+        // time makes retention count from when they were written. Windowed stores restore by the time in their
+        // keys, and the tables' timestamps are not used for any figure.
+        p.put(StreamsConfig.topicPrefix(TopicConfig.MESSAGE_TIMESTAMP_TYPE_CONFIG), "LogAppendTime");
+        return p;
+    }
+}

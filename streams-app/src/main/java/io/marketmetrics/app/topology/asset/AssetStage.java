@@ -1,0 +1,64 @@
+package io.marketmetrics.app.topology.asset;
+
+import io.marketmetrics.app.topology.AvroSerdes;
+import io.marketmetrics.app.topology.MetricsConfig;
+import io.marketmetrics.app.topology.StoreNames;
+import io.marketmetrics.schema.AssetReference;
+import java.time.Duration;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/** The asset stage's processor and the stores it declares (all cached, so changelog writes coalesce per commit). */
+public final class AssetStage implements ProcessorSupplier<String, SpecificRecord, String, SpecificRecord> {
+
+    /** Market id -> its summary ({@link MarketState}). */
+    public static final String MARKET_STATE = "market-state-store";
+    /** Asset symbol -> its summary ({@link AssetState}). */
+    public static final String ASSET_STATE = "asset-state-store";
+    /** Asset symbol -> its reference data, from the co-partitioned {@code asset-reference} topic. */
+    public static final String ASSET_REFERENCE = "asset-reference-store";
+    /** Due windows and candles ({@link Timers}). */
+    public static final String TIMERS = "timers-store";
+    /** Global: exchange id -> its reference data (trade URL template). */
+    public static final String EXCHANGE_REFERENCE = "exchange-reference-store";
+    /** Global: asset symbol -> its latest published figures, for USD rates of quote assets. */
+    public static final String USD_PRICES = "usd-prices-store";
+
+    private final MetricsConfig config;
+
+    public AssetStage(MetricsConfig config) {
+        this.config = config;
+    }
+
+    MetricsConfig config() {
+        return config;
+    }
+
+    @Override
+    public Processor<String, SpecificRecord, String, SpecificRecord> get() {
+        return new AssetStageProcessor(this);
+    }
+
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+        int window = config.windowMinutes();
+        return Set.of(
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MARKET_STATE), Serdes.String(),
+                        MarketState.serde(window)).withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ASSET_STATE), Serdes.String(),
+                        AssetState.serde(window)).withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ASSET_REFERENCE), Serdes.String(),
+                        AvroSerdes.<AssetReference>value(config)).withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS), Serdes.Bytes(),
+                        Serdes.ByteArray()).withCachingEnabled(),
+                Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.CANDLES_1M, config.candleRetention1m(),
+                        Duration.ofMinutes(1), false), Serdes.String(), BucketSerde.create()).withCachingEnabled(),
+                Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.CANDLES_1H, config.candleRetention1h(),
+                        Duration.ofHours(1), false), Serdes.String(), BucketSerde.create()).withCachingEnabled());
+    }
+}

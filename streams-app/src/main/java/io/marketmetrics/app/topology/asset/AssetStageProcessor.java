@@ -1,0 +1,279 @@
+package io.marketmetrics.app.topology.asset;
+
+import static io.marketmetrics.app.topology.calc.TimeBuckets.HOUR_MS;
+import static io.marketmetrics.app.topology.calc.TimeBuckets.MINUTE_MS;
+import static io.marketmetrics.app.topology.calc.TimeBuckets.hour;
+import static io.marketmetrics.app.topology.calc.TimeBuckets.minute;
+
+import io.marketmetrics.app.topology.CandleMapper;
+import io.marketmetrics.app.topology.StoreNames;
+import io.marketmetrics.app.topology.TradeCounters;
+import io.marketmetrics.app.topology.calc.Bucket;
+import io.marketmetrics.app.topology.calc.ChangeReference;
+import io.marketmetrics.app.topology.calc.HourlyCloses;
+import io.marketmetrics.app.topology.calc.MarketQuote;
+import io.marketmetrics.app.topology.calc.PriceAggregator;
+import io.marketmetrics.app.topology.calc.RollingWindow;
+import io.marketmetrics.model.Symbols;
+import io.marketmetrics.schema.AssetReference;
+import io.marketmetrics.schema.CandleInterval;
+import io.marketmetrics.schema.ExchangeReference;
+import io.marketmetrics.schema.Trade;
+import java.util.ArrayList;
+import java.util.OptionalDouble;
+import java.util.function.UnaryOperator;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ValueAndTimestamp;
+import org.apache.kafka.streams.state.WindowStore;
+
+/**
+ * The asset stage: all markets of the assets of one partition of {@code trades}. Per accepted trade it
+ * updates the market's and the asset's minute and hour buckets and summaries (a constant number of cached
+ * store reads and writes), evaluates the asset's aggregated price, and forwards the market's and the
+ * asset's figures. As stream time crosses minute boundaries it re-publishes the subjects whose window lost
+ * a bucket and emits the candles that became final. Reference records ({@link AssetReference}, null for a
+ * deletion) re-publish the asset's figures at once.
+ */
+final class AssetStageProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
+
+    private final AssetStage stage;
+    private final PriceAggregator aggregator;
+    private ProcessorContext<String, SpecificRecord> context;
+    private KeyValueStore<String, MarketState> markets;
+    private KeyValueStore<String, AssetState> assets;
+    private KeyValueStore<String, AssetReference> references;
+    private WindowStore<String, Bucket> minutes;
+    private WindowStore<String, Bucket> hours;
+    private ReadOnlyKeyValueStore<String, ValueAndTimestamp<ExchangeReference>> exchanges;
+    private Timers timers;
+    private UsdRates rates;
+    private TradeCounters counters;
+    private long sweptMinute = Long.MIN_VALUE;
+    private long sweptGraceMinute = Long.MIN_VALUE;
+
+    AssetStageProcessor(AssetStage stage) {
+        this.stage = stage;
+        this.aggregator = new PriceAggregator(stage.config().outlierThreshold());
+    }
+
+    @Override
+    public void init(ProcessorContext<String, SpecificRecord> context) {
+        this.context = context;
+        this.markets = context.getStateStore(AssetStage.MARKET_STATE);
+        this.assets = context.getStateStore(AssetStage.ASSET_STATE);
+        this.references = context.getStateStore(AssetStage.ASSET_REFERENCE);
+        this.minutes = context.getStateStore(StoreNames.CANDLES_1M);
+        this.hours = context.getStateStore(StoreNames.CANDLES_1H);
+        this.exchanges = context.getStateStore(AssetStage.EXCHANGE_REFERENCE);
+        this.timers = new Timers(context.getStateStore(AssetStage.TIMERS));
+        this.rates = new UsdRates(stage.config().peggedQuotes(), context.getStateStore(AssetStage.USD_PRICES));
+        this.counters = new TradeCounters(context.metrics());
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+        if (record.value() instanceof Trade trade) {
+            sweep(context.currentStreamTimeMs());
+            onTrade(trade);
+        } else {
+            onReference(record.key(), (AssetReference) record.value());
+        }
+    }
+
+    private void onTrade(Trade trade) {
+        double rate = rates.rate(trade.getQuote());
+        if (Double.isNaN(rate)) {
+            counters.withoutUsdRate();
+        }
+        long t = trade.getEventTime().toEpochMilli();
+        double price = trade.getPrice();
+        double quantity = trade.getQuantity();
+        double quoteVolume = price * quantity;
+        double usdVolume = Double.isNaN(rate) ? 0.0 : quoteVolume * rate;
+        double priceUsd = price * rate;
+        String base = trade.getBase();
+        String market = Symbols.marketId(trade.getExchange(), base, trade.getQuote());
+
+        MarketState ms = markets.get(market);
+        if (ms == null) {
+            ms = new MarketState(trade.getExchange(), base, trade.getQuote(), new RollingWindow(stage.config().windowMinutes()));
+        }
+        StoreBuckets marketMinutes = new StoreBuckets(minutes, market, MINUTE_MS);
+        StoreBuckets marketHours = new StoreBuckets(hours, market, HOUR_MS);
+        long marketExpiry = ms.window.expiryMinute();
+        ms.window.advanceTo(minute(t), marketMinutes, marketHours);
+        UnaryOperator<Bucket> addTrade = b -> b.withPrice(t, price).withVolume(quantity, quoteVolume, usdVolume);
+        change(marketMinutes, minute(t), addTrade, ms.window, Timers.Kind.MARKET_CANDLE_1M, market);
+        change(marketHours, hour(t), addTrade, null, Timers.Kind.MARKET_CANDLE_1H, market);
+        reschedule(Timers.Kind.MARKET_WINDOW, market, marketExpiry, ms.window.expiryMinute());
+        if (t >= ms.lastTradeTime) {
+            ms.lastPrice = price;
+            ms.lastPriceUsd = priceUsd;
+            ms.lastTradeTime = t;
+        }
+        ms.evaluatedAt = Math.max(ms.evaluatedAt, t);
+        markets.put(market, ms);
+
+        AssetState as = assets.get(base);
+        if (as == null) {
+            as = new AssetState(new RollingWindow(stage.config().windowMinutes()),
+                    new HourlyCloses(stage.config().sparklineHours()), new ArrayList<>());
+        }
+        long evaluation = Math.max(as.evaluatedAt, t);
+        as.evaluatedAt = evaluation;
+        as.lastTradeTime = Math.max(as.lastTradeTime, t);
+        StoreBuckets assetMinutes = new StoreBuckets(minutes, base, MINUTE_MS);
+        StoreBuckets assetHours = new StoreBuckets(hours, base, HOUR_MS);
+        long assetExpiry = as.window.expiryMinute();
+        as.window.advanceTo(minute(evaluation), assetMinutes, assetHours);
+        UnaryOperator<Bucket> addVolume = b -> b.withVolume(quantity, 0.0, usdVolume);
+        change(assetMinutes, minute(t), addVolume, as.window, Timers.Kind.ASSET_CANDLE_1M, base);
+        change(assetHours, hour(t), addVolume, null, Timers.Kind.ASSET_CANDLE_1H, base);
+
+        MarketQuote previous = as.quote(market);
+        boolean newest = previous == null || t >= previous.lastTradeTime();
+        as.putQuote(new MarketQuote(market, newest ? priceUsd : previous.lastPriceUsd(),
+                newest ? t : previous.lastTradeTime(), ms.window.volumeUsd()));
+        as.closes.advanceTo(hour(evaluation));
+        OptionalDouble aggregated = aggregator.price(as.markets, evaluation);
+        if (aggregated.isPresent()) {
+            double p = aggregated.getAsDouble();
+            as.priceUsd = p;
+            UnaryOperator<Bucket> addPrice = b -> b.withPrice(evaluation, p);
+            change(assetMinutes, minute(evaluation), addPrice, as.window, Timers.Kind.ASSET_CANDLE_1M, base);
+            change(assetHours, hour(evaluation), addPrice, null, Timers.Kind.ASSET_CANDLE_1H, base);
+            as.closes.record(hour(evaluation), p);
+            as.extremes = as.extremes.with(p, evaluation);
+        }
+        refreshChangeReferences(as, assetMinutes, assetHours);
+        reschedule(Timers.Kind.ASSET_WINDOW, base, assetExpiry, as.window.expiryMinute());
+        assets.put(base, as);
+
+        publishMarket(market, ms, as);
+        publishAsset(base, as);
+    }
+
+    private void onReference(String symbol, AssetReference reference) {
+        if (reference == null) {
+            references.delete(symbol);
+        } else {
+            references.put(symbol, reference);
+        }
+        AssetState as = assets.get(symbol);
+        if (as != null) {
+            publishAsset(symbol, as);
+        }
+    }
+
+    /**
+     * Fires what is due at stream time {@code now}. Due times are minute boundaries (windows) or minute
+     * boundaries plus grace (candles), so the index is read only when one of those two minutes moves.
+     */
+    private void sweep(long now) {
+        long minute = minute(now);
+        long graceMinute = minute(now - stage.config().grace().toMillis());
+        if (minute == sweptMinute && graceMinute == sweptGraceMinute) {
+            return;
+        }
+        sweptMinute = minute;
+        sweptGraceMinute = graceMinute;
+        for (Timers.Timer timer : timers.due(now)) {
+            timers.cancel(timer);
+            switch (timer.kind()) {
+                case ASSET_WINDOW -> expireAsset(timer.subject(), now);
+                case MARKET_WINDOW -> expireMarket(timer.subject(), now);
+                case MARKET_CANDLE_1M, ASSET_CANDLE_1M -> emitCandle(timer, minutes, CandleInterval.ONE_MINUTE, MINUTE_MS);
+                case MARKET_CANDLE_1H, ASSET_CANDLE_1H -> emitCandle(timer, hours, CandleInterval.ONE_HOUR, HOUR_MS);
+                default -> throw new IllegalStateException("unknown timer " + timer);
+            }
+        }
+    }
+
+    private void expireAsset(String symbol, long now) {
+        AssetState as = assets.get(symbol);
+        as.evaluatedAt = Math.max(as.evaluatedAt, now);
+        StoreBuckets assetMinutes = new StoreBuckets(minutes, symbol, MINUTE_MS);
+        StoreBuckets assetHours = new StoreBuckets(hours, symbol, HOUR_MS);
+        as.window.advanceTo(minute(as.evaluatedAt), assetMinutes, assetHours);
+        as.closes.advanceTo(hour(as.evaluatedAt));
+        refreshChangeReferences(as, assetMinutes, assetHours);
+        reschedule(Timers.Kind.ASSET_WINDOW, symbol, RollingWindow.NONE, as.window.expiryMinute());
+        assets.put(symbol, as);
+        publishAsset(symbol, as);
+    }
+
+    private void expireMarket(String market, long now) {
+        MarketState ms = markets.get(market);
+        ms.evaluatedAt = Math.max(ms.evaluatedAt, now);
+        ms.window.advanceTo(minute(ms.evaluatedAt), new StoreBuckets(minutes, market, MINUTE_MS),
+                new StoreBuckets(hours, market, HOUR_MS));
+        reschedule(Timers.Kind.MARKET_WINDOW, market, RollingWindow.NONE, ms.window.expiryMinute());
+        markets.put(market, ms);
+        AssetState as = assets.get(ms.base);
+        MarketQuote q = as.quote(market);
+        as.putQuote(new MarketQuote(market, q.lastPriceUsd(), q.lastTradeTime(), ms.window.volumeUsd()));
+        assets.put(ms.base, as);
+        publishMarket(market, ms, as);
+    }
+
+    private void emitCandle(Timers.Timer timer, WindowStore<String, Bucket> store, CandleInterval interval, long bucketMs) {
+        long start = timer.bucket() * bucketMs;
+        Bucket bucket = store.fetch(timer.subject(), start);
+        if (bucket != null && bucket.hasPrice()) {
+            context.forward(new Record<>(timer.subject(), CandleMapper.toCandle(timer.subject(), interval, start, bucket), start));
+        }
+    }
+
+    /** Applies {@code change} to bucket {@code n}, keeps {@code window} (if any) in step, and schedules a new bucket's candle. */
+    private void change(StoreBuckets store, long n, UnaryOperator<Bucket> change, RollingWindow window, Timers.Kind candle,
+                        String subject) {
+        Bucket before = store.get(n);
+        Bucket after = change.apply(before);
+        store.put(n, after);
+        if (window != null) {
+            window.onBucketChange(n, before, after);
+        }
+        if (before.isEmpty()) {
+            long bucketMs = candle == Timers.Kind.MARKET_CANDLE_1M || candle == Timers.Kind.ASSET_CANDLE_1M ? MINUTE_MS : HOUR_MS;
+            timers.schedule(new Timers.Timer((n + 1) * bucketMs + stage.config().grace().toMillis(), candle, n, subject));
+        }
+    }
+
+    private void reschedule(Timers.Kind kind, String subject, long before, long after) {
+        if (before == after) {
+            return;
+        }
+        if (before != RollingWindow.NONE) {
+            timers.cancel(new Timers.Timer(before * MINUTE_MS, kind, 0, subject));
+        }
+        if (after != RollingWindow.NONE) {
+            timers.schedule(new Timers.Timer(after * MINUTE_MS, kind, 0, subject));
+        }
+    }
+
+    /** The 1h and 24h references change only when the evaluation minute does: evaluations never land before it. */
+    private void refreshChangeReferences(AssetState as, StoreBuckets assetMinutes, StoreBuckets assetHours) {
+        long minute = minute(as.evaluatedAt);
+        if (as.refMinute != minute) {
+            as.ref1h = ChangeReference.priceAtEndOf(minute - 60, assetMinutes, assetHours, as.closes);
+            as.ref24h = ChangeReference.priceAtEndOf(minute - stage.config().windowMinutes(), assetMinutes, assetHours, as.closes);
+            as.refMinute = minute;
+        }
+    }
+
+    private void publishMarket(String market, MarketState ms, AssetState as) {
+        ValueAndTimestamp<ExchangeReference> exchange = exchanges.get(ms.exchange);
+        context.forward(new Record<>(market, MarketFigures.build(market, ms, as.window.volumeUsd(),
+                exchange == null ? null : exchange.value()), ms.evaluatedAt));
+    }
+
+    private void publishAsset(String symbol, AssetState as) {
+        context.forward(new Record<>(symbol, AssetFigures.build(symbol, as, references.get(symbol)), as.evaluatedAt));
+    }
+}

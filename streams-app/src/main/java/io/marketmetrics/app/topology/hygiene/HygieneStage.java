@@ -1,0 +1,40 @@
+package io.marketmetrics.app.topology.hygiene;
+
+import io.marketmetrics.app.topology.MetricsConfig;
+import io.marketmetrics.schema.Trade;
+import java.time.Duration;
+import java.util.Set;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorSupplier;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/** The hygiene step and its store of accepted (market, trade id) pairs. */
+public final class HygieneStage implements ProcessorSupplier<String, Trade, String, SpecificRecord> {
+
+    /** (market, trade id) of accepted trades, at their event time, kept for the dedupe window plus grace. */
+    public static final String ACCEPTED_TRADE_IDS = "accepted-trade-ids-store";
+
+    private final MetricsConfig config;
+    private final TradeValidator validator;
+
+    public HygieneStage(MetricsConfig config, TradeValidator validator) {
+        this.config = config;
+        this.validator = validator;
+    }
+
+    @Override
+    public Processor<String, Trade, String, SpecificRecord> get() {
+        return new HygieneProcessor(validator, ACCEPTED_TRADE_IDS, config.grace(), config.dedupeWindow());
+    }
+
+    @Override
+    public Set<StoreBuilder<?>> stores() {
+        // Windows of 1 ms: each id is stored at its trade's event time and looked up by a time range.
+        return Set.of(Stores.windowStoreBuilder(Stores.persistentWindowStore(ACCEPTED_TRADE_IDS,
+                        config.dedupeWindow().plus(config.grace()), Duration.ofMillis(1), false),
+                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+    }
+}

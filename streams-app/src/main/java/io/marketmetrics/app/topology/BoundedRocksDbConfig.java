@@ -23,17 +23,20 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
     /** Index and filter blocks go to the high-priority part of the cache, kept over data blocks. */
     private static final double INDEX_FILTER_RATIO = 0.1;
 
-    private static final Cache CACHE = new LRUCache(TOTAL_OFF_HEAP_BYTES, -1, false, INDEX_FILTER_RATIO);
-    private static final WriteBufferManager WRITE_BUFFERS = new WriteBufferManager(TOTAL_MEMTABLE_BYTES, CACHE);
+    /** Created on first use, when a store opens: by then Kafka Streams has loaded RocksDB's native library. */
+    private static final class Shared {
+        static final Cache CACHE = new LRUCache(TOTAL_OFF_HEAP_BYTES, -1, false, INDEX_FILTER_RATIO);
+        static final WriteBufferManager WRITE_BUFFERS = new WriteBufferManager(TOTAL_MEMTABLE_BYTES, CACHE);
+    }
 
     @Override
     public void setConfig(String storeName, Options options, Map<String, Object> configs) {
         BlockBasedTableConfig table = (BlockBasedTableConfig) options.tableFormatConfig();
-        table.setBlockCache(CACHE);
+        table.setBlockCache(Shared.CACHE);
         table.setCacheIndexAndFilterBlocks(true);
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         table.setPinTopLevelIndexAndFilter(true);
-        options.setWriteBufferManager(WRITE_BUFFERS);
+        options.setWriteBufferManager(Shared.WRITE_BUFFERS);
         options.setTableFormatConfig(table);
     }
 

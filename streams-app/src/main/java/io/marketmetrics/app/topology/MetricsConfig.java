@@ -26,10 +26,12 @@ public final class MetricsConfig {
     private final int sparklineHours;
     private final Duration candleRetention1m;
     private final Duration candleRetention1h;
+    private final Duration publishInterval;
 
     private MetricsConfig(TopicNames topics, Map<String, Object> serdeConfig, Map<String, Double> peggedQuotes,
                           Duration grace, Duration dedupeWindow, double outlierThreshold, Duration futureTolerance,
-                          int windowMinutes, int sparklineHours, Duration candleRetention1m, Duration candleRetention1h) {
+                          int windowMinutes, int sparklineHours, Duration candleRetention1m, Duration candleRetention1h,
+                          Duration publishInterval) {
         this.topics = Objects.requireNonNull(topics, "topics");
         this.serdeConfig = Map.copyOf(serdeConfig);
         this.peggedQuotes = Map.copyOf(peggedQuotes);
@@ -59,23 +61,28 @@ public final class MetricsConfig {
         }
         this.candleRetention1m = candleRetention1m;
         this.candleRetention1h = candleRetention1h;
+        this.publishInterval = positive(publishInterval, "publish interval");
+        if (windowMinutes >= sparklineHours * 60) {
+            throw new IllegalArgumentException("the sparkline must be longer than the window (the 24h change reads it)");
+        }
     }
 
     /**
      * METRICS.md's defaults: pegs USDT, USDC, FDUSD, DAI at 1.0; grace 5 min; dedupe window 1 h; outlier
      * threshold 10 %; future tolerance 5 min; 1 440 minute window; 168 hour sparkline; 1m candles kept
-     * 3 days and 1h candles 9 days (queries need 2 and 8; the change references read one window further back).
+     * 3 days and 1h candles 9 days (queries need 2 and 8; the change references read one window further back);
+     * figures published every 100 ms (exactly-once's default commit interval) at most once per key.
      *
      * @param serdeConfig settings of the Avro serde, e.g. {@code schema.registry.url}
      */
     public static MetricsConfig defaults(TopicNames topics, Map<String, Object> serdeConfig) {
         return new MetricsConfig(topics, serdeConfig, DEFAULT_PEGS, Duration.ofMinutes(5), Duration.ofHours(1), 0.10,
-                Duration.ofMinutes(5), 1440, 168, Duration.ofDays(3), Duration.ofDays(9));
+                Duration.ofMinutes(5), 1440, 168, Duration.ofDays(3), Duration.ofDays(9), Duration.ofMillis(100));
     }
 
     public MetricsConfig withPeggedQuotes(Map<String, Double> pegs) {
         return new MetricsConfig(topics, serdeConfig, pegs, grace, dedupeWindow, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval);
     }
 
     /** The default pegs plus (or overridden by) {@code symbol} at {@code usdRate}. */
@@ -87,33 +94,43 @@ public final class MetricsConfig {
 
     public MetricsConfig withGrace(Duration value) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, value, dedupeWindow, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval);
     }
 
     public MetricsConfig withDedupeWindow(Duration value) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, value, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval);
     }
 
     public MetricsConfig withOutlierThreshold(double value) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, value, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval);
     }
 
     public MetricsConfig withFutureTolerance(Duration value) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, outlierThreshold, value,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval);
     }
 
     /** The 24h window in minute buckets and the sparkline in hour buckets. */
     public MetricsConfig withWindowLengths(int windowMinutes, int sparklineHours) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval);
     }
 
     public MetricsConfig withCandleRetention(Duration oneMinute, Duration oneHour) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, oneMinute, oneHour);
+                windowMinutes, sparklineHours, oneMinute, oneHour, publishInterval);
+    }
+
+    /** How often the latest figures of the keys that changed are published (wall clock). */
+    public MetricsConfig withPublishInterval(Duration value) {
+        return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, outlierThreshold, futureTolerance,
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, value);
+    }
+
+    public Duration publishInterval() {
+        return publishInterval;
     }
 
     public TopicNames topics() {

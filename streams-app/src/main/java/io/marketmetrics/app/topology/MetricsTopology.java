@@ -29,7 +29,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * The metrics topology (METRICS.md except index NAV, categories and rank):
  * <pre>
  * trades ─► hygiene ─┐ (invalid, late ─► dead-letter topic via the exception handler; duplicates dropped)
- * asset-reference ───┴─► asset stage ─► market-metrics, asset-metrics (cached tables: one record per key per commit)
+ * asset-reference ───┴─► asset stage ─► market-metrics, asset-metrics (one record per key per publish interval)
  *                         ▲     ▲     └─► candles-1m, candles-1h (final candles only)
  *   exchange-reference (global)  asset-metrics (global: USD rates of quote assets)
  * </pre>
@@ -72,18 +72,10 @@ public final class MetricsTopology {
         figures.split(Named.as("route-"))
                 .branch((key, value) -> value instanceof MarketMetrics, Branched.withConsumer(s -> s
                         .mapValues(v -> (MarketMetrics) v, Named.as("as-market-metrics"))
-                        .toTable(Named.as("market-metrics-table"),
-                                Materialized.<String, MarketMetrics, KeyValueStore<Bytes, byte[]>>as(StoreNames.MARKET_METRICS)
-                                        .withKeySerde(keys).withValueSerde(AvroSerdes.value(config)).withCachingEnabled())
-                        .toStream(Named.as("market-metrics-updates"))
                         .to(topics.marketMetrics(), Produced.with(keys, AvroSerdes.<MarketMetrics>value(config))
                                 .withName("market-metrics-sink")), "market-metrics"))
                 .branch((key, value) -> value instanceof AssetMetrics, Branched.withConsumer(s -> s
                         .mapValues(v -> (AssetMetrics) v, Named.as("as-asset-metrics"))
-                        .toTable(Named.as("asset-metrics-table"),
-                                Materialized.<String, AssetMetrics, KeyValueStore<Bytes, byte[]>>as(StoreNames.ASSET_METRICS)
-                                        .withKeySerde(keys).withValueSerde(AvroSerdes.value(config)).withCachingEnabled())
-                        .toStream(Named.as("asset-metrics-updates"))
                         .to(topics.assetMetrics(), Produced.with(keys, AvroSerdes.<AssetMetrics>value(config))
                                 .withName("asset-metrics-sink")), "asset-metrics"))
                 .branch((key, value) -> ((Candle) value).getInterval() == CandleInterval.ONE_MINUTE,

@@ -6,9 +6,9 @@ package io.marketmetrics.app.topology;
  */
 public final class StoreNames {
 
-    /** Key-value (timestamped), asset symbol -> {@code AssetMetrics}: the latest figures, as published. */
+    /** Key-value, asset symbol -> {@code AssetMetrics}: the latest figures, updated at every evaluation. */
     public static final String ASSET_METRICS = "asset-metrics-store";
-    /** Key-value (timestamped), market id -> {@code MarketMetrics}: the latest figures, as published. */
+    /** Key-value, market id -> {@code MarketMetrics}: the latest figures, updated at every evaluation. */
     public static final String MARKET_METRICS = "market-metrics-store";
     /**
      * Window store (1 minute windows), asset symbol or market id -> {@code calc.Bucket}, including the open,

@@ -25,6 +25,9 @@ public final class TopologyStreamsConfig {
         p.put(StreamsConfig.ERRORS_DEAD_LETTER_QUEUE_TOPIC_NAME_CONFIG, config.topics().tradesDlq());
         p.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
         p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, DeadLetterHandler.class.getName());
+        // A bad record on a global topic (exchange reference, published prices) is logged and skipped by the same
+        // handler instead of stopping the global thread (Kafka Streams 5.0's default).
+        p.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_GLOBAL_ENABLED_CONFIG, true);
         // One bounded RocksDB memory budget for the whole process instead of one per store.
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());
         // Records written to changelogs carry the trades' event times; replaying history (years old) would have

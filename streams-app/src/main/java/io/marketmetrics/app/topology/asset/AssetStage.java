@@ -3,7 +3,9 @@ package io.marketmetrics.app.topology.asset;
 import io.marketmetrics.app.topology.AvroSerdes;
 import io.marketmetrics.app.topology.MetricsConfig;
 import io.marketmetrics.app.topology.StoreNames;
+import io.marketmetrics.schema.AssetMetrics;
 import io.marketmetrics.schema.AssetReference;
+import io.marketmetrics.schema.MarketMetrics;
 import java.time.Duration;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
@@ -24,6 +26,8 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
     public static final String ASSET_REFERENCE = "asset-reference-store";
     /** Due windows and candles ({@link Timers}). */
     public static final String TIMERS = "timers-store";
+    /** Figure keys updated since the last publication ({@link Publisher}). */
+    public static final String PENDING = "pending-publications-store";
     /** Global: exchange id -> its reference data (trade URL template). */
     public static final String EXCHANGE_REFERENCE = "exchange-reference-store";
     /** Global: asset symbol -> its latest published figures, for USD rates of quote assets. */
@@ -55,6 +59,12 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ASSET_REFERENCE), Serdes.String(),
                         AvroSerdes.<AssetReference>value(config)).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS), Serdes.Bytes(),
+                        Serdes.ByteArray()).withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MARKET_METRICS), Serdes.String(),
+                        AvroSerdes.<MarketMetrics>value(config)).withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ASSET_METRICS), Serdes.String(),
+                        AvroSerdes.<AssetMetrics>value(config)).withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), Serdes.Bytes(),
                         Serdes.ByteArray()).withCachingEnabled(),
                 Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.CANDLES_1M, config.candleRetention1m(),
                         Duration.ofMinutes(1), false), Serdes.String(), BucketSerde.create()).withCachingEnabled(),

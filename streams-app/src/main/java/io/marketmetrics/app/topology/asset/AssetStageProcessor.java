@@ -24,6 +24,7 @@ import java.util.OptionalDouble;
 import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -36,7 +37,7 @@ import org.apache.kafka.streams.state.WindowStore;
  * The asset stage: all markets of the assets of one partition of {@code trades}. Per accepted trade it
  * updates the market's and the asset's minute and hour buckets and summaries (a constant number of cached
  * store reads and writes), evaluates the asset's aggregated price, and forwards the market's and the
- * asset's figures. As stream time crosses minute boundaries it re-publishes the subjects whose window lost
+ * asset's figures (published through {@link Publisher}). As stream time crosses minute boundaries it re-publishes the subjects whose window lost
  * a bucket and emits the candles that became final. Reference records ({@link AssetReference}, null for a
  * deletion) re-publish the asset's figures at once.
  */
@@ -54,6 +55,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     private Timers timers;
     private UsdRates rates;
     private TradeCounters counters;
+    private Publisher publisher;
     private long sweptMinute = Long.MIN_VALUE;
     private long sweptGraceMinute = Long.MIN_VALUE;
 
@@ -74,6 +76,9 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         this.timers = new Timers(context.getStateStore(AssetStage.TIMERS));
         this.rates = new UsdRates(stage.config().peggedQuotes(), context.getStateStore(AssetStage.USD_PRICES));
         this.counters = new TradeCounters(context.metrics());
+        this.publisher = new Publisher(context, context.getStateStore(StoreNames.MARKET_METRICS),
+                context.getStateStore(StoreNames.ASSET_METRICS), context.getStateStore(AssetStage.PENDING));
+        context.schedule(stage.config().publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publisher.flush());
     }
 
     @Override
@@ -269,11 +274,10 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
 
     private void publishMarket(String market, MarketState ms, AssetState as) {
         ValueAndTimestamp<ExchangeReference> exchange = exchanges.get(ms.exchange);
-        context.forward(new Record<>(market, MarketFigures.build(market, ms, as.window.volumeUsd(),
-                exchange == null ? null : exchange.value()), ms.evaluatedAt));
+        publisher.market(MarketFigures.build(market, ms, as.window.volumeUsd(), exchange == null ? null : exchange.value()));
     }
 
     private void publishAsset(String symbol, AssetState as) {
-        context.forward(new Record<>(symbol, AssetFigures.build(symbol, as, references.get(symbol)), as.evaluatedAt));
+        publisher.asset(AssetFigures.build(symbol, as, references.get(symbol)));
     }
 }

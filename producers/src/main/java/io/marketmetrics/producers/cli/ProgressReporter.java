@@ -30,6 +30,7 @@ public final class ProgressReporter implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private long lastDone;
     private long lastNanos = startNanos;
+    private boolean closed;
 
     private ProgressReporter(String label, String unit, Supplier<Snapshot> source, PrintStream out, boolean terminal) {
         this.label = label;
@@ -99,6 +100,10 @@ public final class ProgressReporter implements AutoCloseable {
     /** Stops reporting; on a terminal, ends the bar's line. */
     @Override
     public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         timer.shutdownNow();
         if (terminal && lastNanos != startNanos) {
             out.println();

@@ -50,12 +50,12 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ReplaySource source = new ReplaySource(new ReplayOptions(file, format, exchange, symbol, speed,
                 strict));
-        SourceRunner.Result result = SourceRunner.run(source, kafka.target(),
+        SourceRunner.run(source, kafka.target(),
                 publisher -> new ProgressReporter.Snapshot(publisher.sent(), source.progress(),
-                        source.skipped() == 0 ? "" : source.skipped() + " malformed rows skipped"));
-        System.out.printf(Locale.ROOT, "%s: %,d trades published, %,d malformed rows skipped, in %.1f s%s%n",
-                source.describe(), result.sent(), source.skipped(), result.seconds(),
-                result.interrupted() ? " (stopped before the end)" : "");
+                        source.skipped() == 0 ? "" : source.skipped() + " malformed rows skipped"),
+                result -> String.format(Locale.ROOT, "%s: %,d trades published, %,d malformed rows skipped, in %.1f s%s",
+                        source.describe(), result.sent(), source.skipped(), result.seconds(),
+                        result.stopped() ? " (stopped before the end)" : ""));
         return 0;
     }
 

@@ -74,13 +74,14 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Simulator simulator = new Simulator(options);
         System.err.printf(Locale.ROOT, "%s, seed %d (Ctrl-C to stop)%n", simulator.describe(), actualSeed);
-        SourceRunner.Result result = SourceRunner.run(simulator, kafka.target(),
+        SourceRunner.run(simulator, kafka.target(),
                 publisher -> new ProgressReporter.Snapshot(publisher.sent(),
                         count == 0 ? Double.NaN : (double) publisher.sent() / count,
                         String.format(Locale.ROOT, "%,d bad prints, %,d duplicates", simulator.badPrints(),
-                                simulator.duplicates())));
-        System.out.printf(Locale.ROOT, "%s: %,d trades published (%,d bad prints, %,d duplicates) in %.1f s%n",
-                simulator.describe(), result.sent(), simulator.badPrints(), simulator.duplicates(), result.seconds());
+                                simulator.duplicates())),
+                result -> String.format(Locale.ROOT, "%s: %,d trades published (%,d bad prints, %,d duplicates) in %.1f s",
+                        simulator.describe(), result.sent(), simulator.badPrints(), simulator.duplicates(),
+                        result.seconds()));
         return 0;
     }
 

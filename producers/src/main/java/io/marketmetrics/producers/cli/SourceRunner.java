@@ -5,6 +5,7 @@ import io.marketmetrics.producers.TradeSource;
 import io.marketmetrics.producers.kafka.PublishTarget;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Function;
 
 /**
@@ -18,19 +19,24 @@ public final class SourceRunner {
     }
 
     /** The outcome of a run. */
-    public record Result(long sent, long failed, boolean interrupted, double seconds) {
+    public record Result(long sent, long failed, boolean stopped, double seconds) {
     }
 
     /**
-     * Runs {@code source} until it ends or the process is asked to stop.
+     * Runs {@code source} until it ends or the process is asked to stop, then prints the summary line
+     * on stdout (before a stopping JVM may exit).
      *
      * @param progress what the progress line shows, read from the publisher (for its counts)
+     * @param summary the last line, from the outcome
      * @throws io.marketmetrics.cli.UserError when Kafka or the registry fails
      */
     public static Result run(TradeSource source, PublishTarget target,
-            Function<TradePublisher, ProgressReporter.Snapshot> progress) throws Exception {
+            Function<TradePublisher, ProgressReporter.Snapshot> progress, Function<Result, String> summary)
+            throws Exception {
         CountDownLatch finished = new CountDownLatch(1);
+        AtomicBoolean stopped = new AtomicBoolean();
         Thread stopper = new Thread(() -> {
+            stopped.set(true);
             try {
                 source.close();
                 // Let the main thread flush; bounded so that a hung broker cannot keep the process alive.
@@ -41,17 +47,21 @@ public final class SourceRunner {
         }, "stop-" + source.describe());
         Runtime.getRuntime().addShutdownHook(stopper);
         long start = System.nanoTime();
-        boolean interrupted = false;
         try (TradePublisher publisher = new TradePublisher(target);
                 ProgressReporter reporter = ProgressReporter.start(source.describe(), "trades",
                         () -> progress.apply(publisher))) {
             try {
                 source.run(publisher);
             } catch (InterruptedException e) {
-                interrupted = true;
+                stopped.set(true);
             }
             publisher.flush();
-            return new Result(publisher.sent(), publisher.failed(), interrupted, (System.nanoTime() - start) / 1e9);
+            Result result = new Result(publisher.sent(), publisher.failed(), stopped.get(),
+                    (System.nanoTime() - start) / 1e9);
+            reporter.close();
+            System.out.println(summary.apply(result));
+            System.out.flush();
+            return result;
         } finally {
             finished.countDown();
             removeHook(stopper);

@@ -4,24 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.marketmetrics.embedded.EmbeddedKafkaBroker;
-import io.marketmetrics.registry.InMemorySchemaStore;
 import io.marketmetrics.registry.SchemaRegistryServer;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -36,22 +28,21 @@ class ProducersJarIT {
     @TempDir
     static Path dir;
 
+    static LocalStack stack;
     static EmbeddedKafkaBroker broker;
     static SchemaRegistryServer registry;
 
     @BeforeAll
     static void start() {
-        broker = EmbeddedKafkaBroker.start(dir.resolve("broker"), 0);
-        registry = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore());
+        stack = LocalStack.start(dir);
+        broker = stack.broker;
+        registry = stack.registry;
     }
 
     @AfterAll
     static void stop() {
-        if (registry != null) {
-            registry.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -71,7 +62,7 @@ class ProducersJarIT {
         Child child = start("simulate", "--rate", "500", "--topic-prefix", "sig.",
                 "--bootstrap-servers", broker.bootstrapServers(), "--schema-registry", registry.url());
         Process process = child.process();
-        await().atMost(Duration.ofSeconds(60)).until(() -> endOffsets("sig.trades") > 200);
+        await().atMost(Duration.ofSeconds(60)).until(() -> stack.recordCount("sig.trades") > 200);
         process.destroy(); // SIGTERM, as Ctrl-C or docker stop
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
         String out = Files.readString(child.stdout());
@@ -79,7 +70,7 @@ class ProducersJarIT {
         assertThat(summary.find()).as("summary in %s", out).isTrue();
         long published = Long.parseLong(summary.group(1).replace(",", ""));
         assertThat(published).isGreaterThan(200);
-        assertThat(endOffsets("sig.trades")).isEqualTo(published);
+        assertThat(stack.recordCount("sig.trades")).isEqualTo(published);
     }
 
     @Test
@@ -89,10 +80,7 @@ class ProducersJarIT {
                 timestamp,exchange,base,quote,price,quantity,trade_id,side
                 1570752000000,binance,BTC,USDT,8300.5,0.01,1,buy
                 """);
-        int port;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            port = socket.getLocalPort();
-        }
+        int port = LocalStack.closedPort();
         Result result = run("replay", "--file", file.toString(), "--bootstrap-servers", "127.0.0.1:" + port,
                 "--timeout", "2", "--schema-registry", registry.url());
         assertThat(result.code).isEqualTo(1);
@@ -137,17 +125,4 @@ class ProducersJarIT {
                 stdout, stderr);
     }
 
-    private static long endOffsets(String topic) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
-            if (!admin.listTopics().names().get().contains(topic)) {
-                return 0;
-            }
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            for (int p = 0; p < partitions; p++) {
-                request.put(new TopicPartition(topic, p), OffsetSpec.latest());
-            }
-            return admin.listOffsets(request).all().get().values().stream().mapToLong(i -> i.offset()).sum();
-        }
-    }
 }

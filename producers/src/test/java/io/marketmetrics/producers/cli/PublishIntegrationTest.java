@@ -7,7 +7,6 @@ import io.marketmetrics.cli.CliLauncher;
 import io.marketmetrics.embedded.EmbeddedKafkaBroker;
 import io.marketmetrics.producers.SharedData;
 import io.marketmetrics.producers.reference.ReferenceData;
-import io.marketmetrics.registry.InMemorySchemaStore;
 import io.marketmetrics.registry.SchemaRegistryServer;
 import io.marketmetrics.schema.AssetReference;
 import io.marketmetrics.schema.ExchangeReference;
@@ -15,10 +14,8 @@ import io.marketmetrics.schema.IndexDefinition;
 import io.marketmetrics.schema.TakerSide;
 import io.marketmetrics.schema.Trade;
 import io.marketmetrics.serde.KafkaAvroDeserializer;
-import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -35,7 +32,6 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -59,6 +55,7 @@ class PublishIntegrationTest {
     @TempDir
     static Path dataDir;
 
+    static LocalStack stack;
     static EmbeddedKafkaBroker broker;
     static SchemaRegistryServer registry;
 
@@ -66,17 +63,15 @@ class PublishIntegrationTest {
 
     @BeforeAll
     static void start() {
-        broker = EmbeddedKafkaBroker.start(dataDir.resolve("broker"), 0);
-        registry = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore());
+        stack = LocalStack.start(dataDir);
+        broker = stack.broker;
+        registry = stack.registry;
     }
 
     @AfterAll
     static void stop() {
-        if (registry != null) {
-            registry.close();
-        }
-        if (broker != null) {
-            broker.close();
+        if (stack != null) {
+            stack.close();
         }
     }
 
@@ -172,7 +167,7 @@ class PublishIntegrationTest {
                 timestamp,exchange,base,quote,price,quantity,trade_id,side
                 1570752000000,binance,BTC,USDT,8300.5,0.01,1,buy
                 """);
-        int port = closedPort();
+        int port = LocalStack.closedPort();
         int code = cli("replay", "--file", file.toString(), "--timeout", "2",
                 "--bootstrap-servers", "127.0.0.1:" + port, "--schema-registry", registry.url());
         assertThat(code).isEqualTo(1);
@@ -188,7 +183,7 @@ class PublishIntegrationTest {
                 timestamp,exchange,base,quote,price,quantity,trade_id,side
                 1570752000000,binance,BTC,USDT,8300.5,0.01,1,buy
                 """);
-        String url = "http://127.0.0.1:" + closedPort();
+        String url = "http://127.0.0.1:" + LocalStack.closedPort();
         int code = cli("replay", "--file", file.toString(), "--topic-prefix", "r3.",
                 "--bootstrap-servers", broker.bootstrapServers(), "--schema-registry", url);
         assertThat(code).isEqualTo(1);
@@ -209,7 +204,7 @@ class PublishIntegrationTest {
     }
 
     private static void createTopic(String name, int partitions) throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()))) {
+        try (Admin admin = stack.admin()) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
         }
     }
@@ -243,11 +238,6 @@ class PublishIntegrationTest {
         return latest;
     }
 
-    private static int closedPort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static String httpGet(String url) throws Exception {
         return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),

@@ -76,24 +76,18 @@ final class ReconnectingWebSocket implements AutoCloseable {
         Backoff backoff = new Backoff(settings.initialBackoff(), settings.maxBackoff());
         try {
             while (!isClosed()) {
-                String reason;
-                boolean delivered = false;
                 Connection connection = new Connection();
                 current = connection;
+                String reason;
                 try {
-                    connection.open();
-                    LOG.info("{}: connected to {}, sent {} subscription message(s)", name, uri, subscribeMessages.size());
-                    reason = connection.pump(events);
-                    delivered = connection.delivered;
-                } catch (ExecutionException | TimeoutException | IllegalStateException e) {
-                    reason = "connect/subscribe failed: " + rootMessage(e);
+                    reason = connection.openAndPump(events);
                 } finally {
                     connection.abort();
                 }
                 if (isClosed()) {
                     break;
                 }
-                if (delivered) {
+                if (connection.delivered) {
                     backoff.reset();
                 }
                 Duration delay = backoff.next();
@@ -153,7 +147,21 @@ final class ReconnectingWebSocket implements AutoCloseable {
         private ScheduledFuture<?> keepAliveTask;
         private boolean delivered;
 
-        void open() throws ExecutionException, TimeoutException, InterruptedException {
+        /**
+         * Connects, subscribes and hands messages over until the connection ends; returns why it ended.
+         * Only connection failures are caught here: an exception of the consumer ends {@link #run}.
+         */
+        String openAndPump(Events events) throws InterruptedException {
+            try {
+                open();
+            } catch (ExecutionException | TimeoutException | IllegalStateException e) {
+                return "connect/subscribe failed: " + rootMessage(e);
+            }
+            LOG.info("{}: connected to {}, sent {} subscription message(s)", name, uri, subscribeMessages.size());
+            return pump(events);
+        }
+
+        private void open() throws ExecutionException, TimeoutException, InterruptedException {
             socket = client.newWebSocketBuilder().connectTimeout(CONNECT_TIMEOUT).buildAsync(uri, this)
                     .get(CONNECT_TIMEOUT.toMillis() * 2, TimeUnit.MILLISECONDS);
             for (String message : subscribeMessages) {
@@ -180,7 +188,7 @@ final class ReconnectingWebSocket implements AutoCloseable {
         }
 
         /** Hands messages over until the connection ends or goes silent; returns why it ended. */
-        String pump(Events events) throws InterruptedException {
+        private String pump(Events events) throws InterruptedException {
             long idleNanos = settings.idleTimeout().toNanos();
             long pollMillis = Math.max(10, Math.min(1000, settings.idleTimeout().toMillis() / 4));
             while (true) {

@@ -1,8 +1,10 @@
 package io.marketmetrics.producers.connect;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.time.Duration;
@@ -25,6 +27,34 @@ class ConnectionResilienceTest {
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
                     assertThat(server.received().subList(0, 3)).allSatisfy(c -> assertThat(c).containsExactly(subscribe)));
             assertThat(run.count(ConnectorMetrics.RECONNECTS)).isGreaterThanOrEqualTo(2);
+        }
+    }
+
+    @Test
+    void protocolPingsKeepAQuietConnectionAlive() throws Exception {
+        ConnectionSettings oneSecondIdle = new ConnectionSettings(
+                Duration.ofMillis(20), Duration.ofMillis(100), Duration.ofSeconds(1), null);
+        try (ReplayServer server = ReplayServer.start(1, List.of(List.of()), Map.of());
+                ConnectorRun run = new ConnectorRun(new BinanceVenue(), List.of("ETHBTC"), server.uri(), oneSecondIdle)) {
+            server.pingEvery(Duration.ofMillis(100));
+            // 30 pings take 3 s: without them the connection would have been replaced after 1 s
+            await().atMost(Duration.ofSeconds(30)).until(() -> server.pingsSent() >= 30);
+            assertThat(server.received()).hasSize(1);
+            assertThat(run.count(ConnectorMetrics.RECONNECTS)).isZero();
+        }
+    }
+
+    @Test
+    void aFailingSinkEndsTheRunInsteadOfLosingTrades() throws Exception {
+        List<String> recorded = RecordedMessages.resource("binance-btcusdt-trade.jsonl");
+        try (ReplayServer server = ReplayServer.start(1, List.of(recorded), Map.of())) {
+            VenueConnector connector = new VenueConnector(new BinanceVenue(), List.of("BTCUSDT"), server.uri(),
+                    ConnectorRun.FAST, new SimpleMeterRegistry());
+
+            assertThatThrownBy(() -> connector.run(trade -> {
+                throw new IllegalStateException("broker unreachable");
+            })).isInstanceOf(IllegalStateException.class).hasMessage("broker unreachable");
+            assertThat(server.received()).hasSize(1);
         }
     }
 

@@ -2,14 +2,18 @@ package io.marketmetrics.producers.connect;
 
 import io.javalin.Javalin;
 import java.net.URI;
+import java.nio.ByteBuffer;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.eclipse.jetty.websocket.api.Callback;
 import org.eclipse.jetty.websocket.api.Session;
 
@@ -34,6 +38,8 @@ final class ReplayServer implements AutoCloseable {
     private final Map<String, Integer> connectionOfSession = new ConcurrentHashMap<>();
     private final List<Session> sessions = new CopyOnWriteArrayList<>();
     private final ExecutorService senders = Executors.newCachedThreadPool();
+    private final ScheduledExecutorService pinger = Executors.newSingleThreadScheduledExecutor();
+    private final AtomicInteger pingsSent = new AtomicInteger();
     private final Javalin app;
 
     private ReplayServer(int subscribeMessages, List<List<String>> script, Map<String, String> replies) {
@@ -90,6 +96,21 @@ final class ReplayServer implements AutoCloseable {
         }
     }
 
+    /** From now on sends a protocol ping frame on the latest connection at this interval, as Binance does. */
+    void pingEvery(Duration interval) {
+        pinger.scheduleAtFixedRate(() -> {
+            Session latest = sessions.isEmpty() ? null : sessions.get(sessions.size() - 1);
+            if (latest != null && latest.isOpen()) {
+                Callback.Completable.with(c -> latest.sendPing(ByteBuffer.allocate(0), c))
+                        .whenComplete((ok, failure) -> pingsSent.incrementAndGet());
+            }
+        }, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    int pingsSent() {
+        return pingsSent.get();
+    }
+
     /** Cuts the latest connection without a close frame. */
     void drop() {
         sessions.get(sessions.size() - 1).disconnect();
@@ -108,6 +129,7 @@ final class ReplayServer implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        pinger.shutdownNow();
         senders.shutdownNow();
         senders.awaitTermination(5, TimeUnit.SECONDS);
         app.stop();

@@ -1,11 +1,14 @@
 package io.marketmetrics.app.query;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import io.javalin.Javalin;
 import io.javalin.http.Context;
+import io.javalin.http.staticfiles.Location;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,17 +21,29 @@ public final class ApiServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
 
     private final Javalin app;
+    private final List<String> routes;
 
-    private ApiServer(Javalin app) {
+    private ApiServer(Javalin app, List<String> routes) {
         this.app = app;
+        this.routes = List.copyOf(routes);
     }
 
     /** Starts serving on {@code host:port} (port 0 picks a free one). */
     public static ApiServer start(String host, int port, List<ApiRoutes> groups) {
+        List<String> routes = new ArrayList<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            config.events.handlerAdded(h -> routes.add(h.getHttpMethod() + " " + h.getPath()));
+            config.staticFiles.add(files -> {
+                files.hostedPath = "/static";
+                files.directory = PageRoutes.STATIC_FILES;
+                files.location = Location.CLASSPATH;
+            });
             groups.forEach(group -> group.register(config.routes));
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
+            // A store that migrates or closes between finding it and reading it: the same as not finding it.
+            config.routes.exception(InvalidStateStoreException.class, (e, ctx) ->
+                    error(ctx, 503, "store not queryable now, retry: " + e.getMessage()));
             config.routes.exception(Exception.class, (e, ctx) -> {
                 log.error("Request {} failed", ctx.path(), e);
                 error(ctx, 500, "internal error: " + e.getClass().getSimpleName());
@@ -46,11 +61,16 @@ public final class ApiServer implements AutoCloseable {
             throw new IllegalStateException("Cannot serve HTTP on " + host + ":" + port + ": " + e.getMessage(), e);
         }
         log.info("HTTP API on http://{}:{}", host, app.port());
-        return new ApiServer(app);
+        return new ApiServer(app, routes);
     }
 
     public int port() {
         return app.port();
+    }
+
+    /** Every route served, as {@code "GET /api/v1/assets/{symbol}"}. */
+    public List<String> routes() {
+        return routes;
     }
 
     @Override

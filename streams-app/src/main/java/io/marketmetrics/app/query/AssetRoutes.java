@@ -3,13 +3,11 @@ package io.marketmetrics.app.query;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import io.marketmetrics.model.Symbols;
 import io.marketmetrics.schema.AssetMetrics;
 import io.marketmetrics.schema.MarketMetrics;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -19,7 +17,7 @@ import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
  * {@code GET /api/v1/assets/{symbol}} and {@code GET /api/v1/assets/{symbol}/markets}: read from
  * the instance that holds the asset's partition, locally or by forwarding.
  */
-public final class AssetRoutes implements ApiRoutes {
+final class AssetRoutes implements ApiRoutes {
 
     private static final Comparator<MarketMetrics> BY_VOLUME_DESC = Comparator
             .comparingDouble(MarketMetrics::getVolume24hUsd).reversed()
@@ -33,7 +31,7 @@ public final class AssetRoutes implements ApiRoutes {
      * @param assetStore  key-value store: asset symbol -> {@link AssetMetrics}
      * @param marketStore key-value store: market id -> {@link MarketMetrics}, in the base asset's partition
      */
-    public AssetRoutes(StoreRouter router, String assetStore, String marketStore) {
+    AssetRoutes(StoreRouter router, String assetStore, String marketStore) {
         this.router = router;
         this.assetStore = assetStore;
         this.marketStore = marketStore;
@@ -46,7 +44,7 @@ public final class AssetRoutes implements ApiRoutes {
     }
 
     private void asset(Context ctx) {
-        String symbol = symbol(ctx);
+        String symbol = Params.symbol(ctx);
         Optional<ReadOnlyKeyValueStore<String, AssetMetrics>> local = router.localOrForward(ctx, assetStore, symbol);
         if (local.isEmpty()) {
             return;
@@ -59,7 +57,7 @@ public final class AssetRoutes implements ApiRoutes {
     }
 
     private void markets(Context ctx) {
-        String symbol = symbol(ctx);
+        String symbol = Params.symbol(ctx);
         Optional<ReadOnlyKeyValueStore<String, MarketMetrics>> local = router.localOrForward(ctx, marketStore, symbol);
         if (local.isEmpty()) {
             return;
@@ -80,13 +78,5 @@ public final class AssetRoutes implements ApiRoutes {
         markets.sort(BY_VOLUME_DESC);
         List<Map<String, Object>> body = markets.stream().map(JsonViews::market).toList();
         ctx.json(body);
-    }
-
-    private static String symbol(Context ctx) {
-        String symbol = ctx.pathParam("symbol").toUpperCase(Locale.ROOT);
-        if (!Symbols.isAssetSymbol(symbol)) {
-            throw ApiException.badRequest("invalid asset symbol '" + ctx.pathParam("symbol") + "': expected " + Symbols.ASSET_SYMBOL.pattern());
-        }
-        return symbol;
     }
 }

@@ -6,21 +6,23 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 import io.javalin.http.Context;
 import org.apache.kafka.streams.state.HostInfo;
 
 /**
- * Relays a request to the instance that owns its key and its answer back to the client, once:
- * a forwarded request that is not local at the receiver either (metadata changing during a
- * rebalance) gets a 503 instead of bouncing between instances.
+ * HTTP between instances. Relays a request to the instance that owns its key and its answer back
+ * to the client, once: a forwarded request that is not local at the receiver either (metadata
+ * changing during a rebalance) gets a 503 instead of bouncing between instances.
  */
 public final class Forwarder {
 
     static final String FORWARDED_HEADER = "X-Market-Metrics-Forwarded";
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    // HTTP/1.1: the servers speak no h2c, and an upgrade attempt on every request costs a round trip.
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
 
     /** Answers {@code ctx} with the owner's response to the same path and query. */
     public void forward(Context ctx, HostInfo owner) {
@@ -28,18 +30,35 @@ public final class Forwarder {
             throw ApiException.unavailable("key moved during a rebalance; retry");
         }
         String query = ctx.queryString();
-        URI uri = URI.create("http://" + owner.host() + ":" + owner.port() + ctx.path() + (query == null ? "" : "?" + query));
-        HttpRequest request = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header(FORWARDED_HEADER, "1").GET().build();
         try {
-            HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = client.send(request(owner, ctx.path() + (query == null ? "" : "?" + query)),
+                    HttpResponse.BodyHandlers.ofString());
             ctx.status(response.statusCode())
                     .contentType(response.headers().firstValue("Content-Type").orElse("application/json"))
                     .result(response.body());
         } catch (IOException e) {
-            throw ApiException.unavailable("instance " + owner.host() + ":" + owner.port() + " holding the key is unreachable: " + e.getMessage());
+            throw unreachable(owner, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw ApiException.unavailable("interrupted while asking " + owner.host() + ":" + owner.port());
+            throw ApiException.unavailable("interrupted while asking " + address(owner));
         }
+    }
+
+    /** GETs {@code pathAndQuery} from {@code instance} without waiting. */
+    CompletableFuture<HttpResponse<String>> get(HostInfo instance, String pathAndQuery) {
+        return client.sendAsync(request(instance, pathAndQuery), HttpResponse.BodyHandlers.ofString());
+    }
+
+    static ApiException unreachable(HostInfo instance, Throwable cause) {
+        return ApiException.unavailable("instance " + address(instance) + " holding the data is unreachable: " + cause);
+    }
+
+    private static HttpRequest request(HostInfo owner, String pathAndQuery) {
+        return HttpRequest.newBuilder(URI.create("http://" + address(owner) + pathAndQuery))
+                .timeout(TIMEOUT).header(FORWARDED_HEADER, "1").GET().build();
+    }
+
+    private static String address(HostInfo instance) {
+        return instance.host() + ":" + instance.port();
     }
 }

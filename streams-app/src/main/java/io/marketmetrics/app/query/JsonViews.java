@@ -2,9 +2,15 @@ package io.marketmetrics.app.query;
 
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.marketmetrics.schema.AssetMetrics;
+import io.marketmetrics.schema.Candle;
+import io.marketmetrics.schema.CategoryAsset;
+import io.marketmetrics.schema.CategoryMetrics;
+import io.marketmetrics.schema.ConstituentValue;
+import io.marketmetrics.schema.IndexMetrics;
 import io.marketmetrics.schema.MarketMetrics;
 
 /**
@@ -43,6 +49,9 @@ public final class JsonViews {
         v.put("rank", m.getRank());
         v.put("categories", m.getCategories());
         v.put("sparkline7d", m.getSparkline7d());
+        v.put("marketCount", m.getMarketCount());
+        v.put("navUsd", m.getNavUsd());
+        v.put("premiumPct", m.getPremiumPct());
         v.put("lastTradeTime", time(m.getLastTradeTime()));
         v.put("updatedAt", time(m.getUpdatedAt()));
         return v;
@@ -64,6 +73,69 @@ public final class JsonViews {
         v.put("low24h", m.getLow24h());
         v.put("lastTradeTime", time(m.getLastTradeTime()));
         v.put("tradeUrl", m.getTradeUrl());
+        return v;
+    }
+
+    public static Map<String, Object> index(IndexMetrics m) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("symbol", m.getSymbol());
+        v.put("navUsd", m.getNavUsd());
+        v.put("priceUsd", m.getPriceUsd());
+        v.put("premiumPct", m.getPremiumPct());
+        v.put("effectiveFrom", time(m.getEffectiveFrom()));
+        List<Map<String, Object>> constituents = m.getConstituents().stream().map(JsonViews::constituent).toList();
+        v.put("constituents", constituents);
+        v.put("missing", m.getMissing());
+        v.put("updatedAt", time(m.getUpdatedAt()));
+        return v;
+    }
+
+    public static Map<String, Object> category(CategoryMetrics m) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("id", m.getId());
+        v.put("assetCount", m.getAssetCount());
+        v.put("marketCapUsd", m.getMarketCapUsd());
+        v.put("volume24hUsd", m.getVolume24hUsd());
+        v.put("change24hPct", m.getChange24hPct());
+        List<Map<String, Object>> assets = m.getAssets().stream().map(JsonViews::categoryAsset).toList();
+        v.put("assets", assets);
+        v.put("updatedAt", time(m.getUpdatedAt()));
+        return v;
+    }
+
+    public static Map<String, Object> candle(Candle c) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("start", time(c.getStart()));
+        v.put("end", time(c.getEnd()));
+        v.put("currency", c.getCurrency());
+        v.put("open", c.getOpen());
+        v.put("high", c.getHigh());
+        v.put("low", c.getLow());
+        v.put("close", c.getClose());
+        v.put("volumeBase", c.getVolumeBase());
+        v.put("volumeUsd", c.getVolumeUsd());
+        v.put("tradeCount", c.getTradeCount());
+        return v;
+    }
+
+    private static Map<String, Object> constituent(ConstituentValue c) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("asset", c.getAsset());
+        v.put("units", c.getUnits());
+        v.put("priceUsd", c.getPriceUsd());
+        v.put("valueUsd", c.getValueUsd());
+        v.put("weightPct", c.getWeightPct());
+        v.put("targetWeightPct", c.getTargetWeightPct());
+        v.put("driftPct", c.getDriftPct());
+        return v;
+    }
+
+    private static Map<String, Object> categoryAsset(CategoryAsset a) {
+        Map<String, Object> v = new LinkedHashMap<>();
+        v.put("symbol", a.getSymbol());
+        v.put("marketCapUsd", a.getMarketCapUsd());
+        v.put("priceUsd", a.getPriceUsd());
+        v.put("change24hPct", a.getChange24hPct());
         return v;
     }
 

@@ -1,36 +1,49 @@
 package io.marketmetrics.app.query;
 
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import io.javalin.http.Context;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.KeyQueryMetadata;
 import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.StreamsMetadata;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.HostInfo;
+import org.apache.kafka.streams.state.QueryableStoreType;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.apache.kafka.streams.state.ReadOnlyWindowStore;
 
 /**
  * The one place that answers "which instance holds this key" (Confluent's MetadataService model):
  * {@link KafkaStreams#queryMetadataForKey} on the partitioning key, then either a read of the
- * local partition's store or the owner's address to forward to.
+ * local partition's store or the owner's address to forward to; and, for lists, which partitions
+ * of a store each instance holds, so that a list costs one call per instance.
  *
  * <p>Stores live in the partition of their record's partitioning key, which is not always the
  * store key: a market ({@code binance:BTC-USDT}) lives in the partition of its base asset
- * ({@code BTC}), like the trades that feed it.
+ * ({@code BTC}), like the trades that feed it. Only active stores are read: a standby's copy may lag.
  */
 public final class StoreRouter {
 
+    /** The partition of a global store: it is complete on every instance. */
+    static final int WHOLE_STORE = -1;
     private static final Serializer<String> KEY_SERIALIZER = Serdes.String().serializer();
 
     private final LocalInstance instance;
+    private final StoreLayout layout;
     private final Forwarder forwarder;
 
-    public StoreRouter(LocalInstance instance, Forwarder forwarder) {
+    public StoreRouter(LocalInstance instance, StoreLayout layout, Forwarder forwarder) {
         this.instance = instance;
+        this.layout = layout;
         this.forwarder = forwarder;
     }
 
@@ -38,9 +51,17 @@ public final class StoreRouter {
     public record Location(HostInfo owner, int partition, boolean local) {
     }
 
+    /** True when the running topology has {@code store}. */
+    public boolean has(String store) {
+        return layout.has(store);
+    }
+
     /** @throws ApiException 503 while the application or the key's partition is not available */
     public Location locate(String store, String partitionKey) {
         KafkaStreams streams = instance.running();
+        if (layout.isGlobal(store)) {
+            return new Location(instance.self(), WHOLE_STORE, true);
+        }
         KeyQueryMetadata metadata = streams.queryMetadataForKey(store, partitionKey, KEY_SERIALIZER);
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             throw ApiException.unavailable("no instance holds store " + store + " for key " + partitionKey + " yet");
@@ -62,14 +83,65 @@ public final class StoreRouter {
         return Optional.of(localKeyValueStore(store, location.partition()));
     }
 
-    /** The local store of one partition. @throws ApiException 503 while it migrates or restores */
+    /** Like {@link #localOrForward} for a window store. */
+    public <V> Optional<ReadOnlyWindowStore<String, V>> localWindowOrForward(Context ctx, String store, String partitionKey) {
+        Location location = locate(store, partitionKey);
+        if (!location.local()) {
+            forwarder.forward(ctx, location.owner());
+            return Optional.empty();
+        }
+        return Optional.of(local(store, location.partition(), QueryableStoreTypes.windowStore()));
+    }
+
+    /** The local store of one partition ({@link #WHOLE_STORE} for a global store). */
     public <V> ReadOnlyKeyValueStore<String, V> localKeyValueStore(String store, int partition) {
+        return local(store, partition, QueryableStoreTypes.keyValueStore());
+    }
+
+    /**
+     * Which partitions of {@code store} each instance holds as active, by the group metadata; for a
+     * global store, this instance with {@link #WHOLE_STORE}.
+     *
+     * @throws ApiException 503 while the application is not running or the store has no owner yet
+     */
+    public Map<HostInfo, Set<Integer>> partitionsByInstance(String store) {
+        KafkaStreams streams = instance.running();
+        if (layout.isGlobal(store)) {
+            return Map.of(instance.self(), Set.of(WHOLE_STORE));
+        }
+        Map<HostInfo, Set<Integer>> owners = new HashMap<>();
+        TreeSet<Integer> all = new TreeSet<>();
+        for (StreamsMetadata client : streams.streamsMetadataForStore(store)) {
+            Set<Integer> partitions = new TreeSet<>();
+            for (TopicPartition tp : client.topicPartitions()) {
+                if (layout.feeds(store, tp.topic())) {
+                    partitions.add(tp.partition());
+                }
+            }
+            if (!partitions.isEmpty()) {
+                owners.put(client.hostInfo(), partitions);
+                all.addAll(partitions);
+            }
+        }
+        // A hole in the numbering is a partition nobody holds (an assignment in flux): a list
+        // without it would be silently short.
+        if (all.isEmpty() || all.size() != all.last() + 1) {
+            throw ApiException.unavailable("partitions of store " + store + " are being reassigned; retry");
+        }
+        return owners;
+    }
+
+    HostInfo self() {
+        return instance.self();
+    }
+
+    /** @throws ApiException 503 while the store partition migrates, restores or is not active here */
+    private <T> T local(String store, int partition, QueryableStoreType<T> type) {
+        StoreQueryParameters<T> parameters = StoreQueryParameters.fromNameAndType(store, type);
         try {
-            return instance.running().store(StoreQueryParameters
-                    .fromNameAndType(store, QueryableStoreTypes.<String, V>keyValueStore())
-                    .withPartition(partition));
+            return instance.running().store(partition == WHOLE_STORE ? parameters : parameters.withPartition(partition));
         } catch (InvalidStateStoreException e) {
-            throw ApiException.unavailable("store " + store + " partition " + partition + " not queryable now: " + e.getMessage());
+            throw ApiException.unavailable("store " + store + " partition " + partition + " not queryable here now: " + e.getMessage());
         }
     }
 }

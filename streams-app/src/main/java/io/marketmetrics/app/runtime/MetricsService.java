@@ -3,15 +3,12 @@ package io.marketmetrics.app.runtime;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 
-import io.marketmetrics.app.query.ApiServer;
-import io.marketmetrics.app.query.AssetRoutes;
-import io.marketmetrics.app.query.Forwarder;
-import io.marketmetrics.app.query.HealthRoutes;
 import io.marketmetrics.app.query.LocalInstance;
-import io.marketmetrics.app.query.StoreRouter;
+import io.marketmetrics.app.query.QueryApi;
+import io.marketmetrics.app.query.QueryStores;
+import io.marketmetrics.app.query.UpdateFeed;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
@@ -33,12 +30,12 @@ public final class MetricsService implements AutoCloseable {
     private static final int MAX_THREAD_REPLACEMENTS = 5;
     private static final Duration REPLACEMENT_WINDOW = Duration.ofMinutes(10);
 
-    private final ApiServer api;
+    private final QueryApi api;
     private final KafkaStreams streams;
     private final HostInfo advertised;
     private boolean closed;
 
-    private MetricsService(ApiServer api, KafkaStreams streams, HostInfo advertised) {
+    private MetricsService(QueryApi api, KafkaStreams streams, HostInfo advertised) {
         this.api = api;
         this.streams = streams;
         this.advertised = advertised;
@@ -48,10 +45,9 @@ public final class MetricsService implements AutoCloseable {
     public static MetricsService start(AppSettings settings, AppTopology app) {
         provisionTopics(settings);
         LocalInstance instance = new LocalInstance();
-        StoreRouter router = new StoreRouter(instance, new Forwarder());
-        ApiServer api = ApiServer.start(settings.httpHost(), settings.httpPort(), List.of(
-                new HealthRoutes(instance),
-                new AssetRoutes(router, app.assetStore(), app.marketStore())));
+        QueryApi api = QueryApi.start(settings.httpHost(), settings.httpPort(), instance, app.topology(),
+                QueryStores.withFigures(app.assetStore(), app.marketStore()),
+                new UpdateFeed.Source(settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.topics()));
         try {
             HostInfo advertised = settings.advertisedServer() != null
                     ? settings.advertisedServer()

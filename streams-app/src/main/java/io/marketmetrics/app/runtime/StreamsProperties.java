@@ -21,6 +21,10 @@ final class StreamsProperties {
         p.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir().toAbsolutePath().toString());
         // Published in the group metadata so that every instance can route a key to its owner.
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
+        // A warm copy of every store on a second instance: when an instance dies, its partitions move to
+        // the standby's holder and queries answer again in seconds, instead of after a restore from the
+        // changelogs. On a single instance it costs nothing (no standby is placed).
+        p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
         p.putAll(settings.streamsOverrides());
         return p;
     }

@@ -1,0 +1,42 @@
+package io.marketmetrics.app.query;
+
+import java.util.Optional;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.marketmetrics.schema.IndexMetrics;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+/** {@code GET /api/v1/indexes/{symbol}}: an index token's NAV, premium and constituents, from its owner. */
+final class IndexRoutes implements ApiRoutes {
+
+    private final StoreRouter router;
+    private final String indexStore;
+
+    IndexRoutes(StoreRouter router, String indexStore) {
+        this.router = router;
+        this.indexStore = indexStore;
+    }
+
+    @Override
+    public void register(RoutesConfig routes) {
+        routes.get("/api/v1/indexes/{symbol}", this::index);
+    }
+
+    private void index(Context ctx) {
+        String symbol = Params.symbol(ctx);
+        if (!router.has(indexStore)) {
+            throw ApiException.notFound("index figures are not computed by this deployment (its topology has no store "
+                    + indexStore + ")");
+        }
+        Optional<ReadOnlyKeyValueStore<String, IndexMetrics>> local = router.localOrForward(ctx, indexStore, symbol);
+        if (local.isEmpty()) {
+            return;
+        }
+        IndexMetrics metrics = local.get().get(symbol);
+        if (metrics == null) {
+            throw ApiException.notFound("unknown index " + symbol);
+        }
+        ctx.json(JsonViews.index(metrics));
+    }
+}

@@ -1,5 +1,6 @@
 package io.marketmetrics.producers.cli;
 
+import io.marketmetrics.producers.connect.ConnectCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +12,8 @@ import picocli.CommandLine.Spec;
         description = {"Publishes trades and reference data to Kafka (Avro, Confluent wire format).",
             "Every option also reads MM_<OPTION_NAME> from the environment and <option-name> from --config FILE; "
                     + "precedence: defaults < file < environment < command line."},
-        subcommands = {SimulateCommand.class, ReplayCommand.class, ReferenceCommand.class, HelpCommand.class})
+        subcommands = {SimulateCommand.class, ReplayCommand.class, ConnectCommand.class, ReferenceCommand.class,
+            HelpCommand.class})
 public final class ProducersCommand implements Runnable {
 
     @Spec

@@ -55,11 +55,13 @@ public final class ConnectCommand implements Callable<Integer> {
             throw UserError.usage(e.getMessage());
         }
         System.err.printf(Locale.ROOT, "%s (Ctrl-C to stop)%n", connector.describe());
-        SourceRunner.Result result = SourceRunner.run(connector, kafka.target(),
-                publisher -> new ProgressReporter.Snapshot(publisher.sent(), Double.NaN, connector.health()));
-        String health = connector.health();
-        System.out.printf(Locale.ROOT, "%s: %,d trades published in %.1f s%s%n", connector.describe(), result.sent(),
-                result.seconds(), health.isEmpty() ? "" : " (" + health + ")");
+        SourceRunner.run(connector, kafka.target(),
+                publisher -> new ProgressReporter.Snapshot(publisher.sent(), Double.NaN, connector.health()),
+                result -> {
+                    String health = connector.health();
+                    return String.format(Locale.ROOT, "%s: %,d trades published in %.1f s%s", connector.describe(),
+                            result.sent(), result.seconds(), health.isEmpty() ? "" : " (" + health + ")");
+                });
         return 0;
     }
 }

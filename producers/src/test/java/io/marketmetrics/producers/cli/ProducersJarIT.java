@@ -48,12 +48,12 @@ class ProducersJarIT {
 
     @Test
     void everyCommandHasHelp() throws Exception {
-        for (String command : List.of("simulate", "replay", "reference")) {
+        for (String command : List.of("simulate", "replay", "connect", "reference")) {
             Result result = run(command, "--help");
             assertThat(result.code).isZero();
             assertThat(result.out).startsWith("Usage: producers.jar " + command).contains("--bootstrap-servers");
         }
-        assertThat(run("--help").out).contains("simulate", "replay", "reference");
+        assertThat(run("--help").out).contains("simulate", "replay", "connect", "reference");
     }
 
     @Test

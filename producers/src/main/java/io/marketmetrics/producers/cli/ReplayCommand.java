@@ -17,8 +17,8 @@ import picocli.CommandLine.TypeConversionException;
         description = {"Publish the trades of a file to the trades topic, keyed by base asset.",
             "Formats (by extension and first line, or --format): csv with the header "
                     + "timestamp,exchange,base,quote,price,quantity,trade_id,side; binance-csv "
-                    + "(id,price,qty,quote_qty,time,is_buyer_maker); binance-json (aggTrades, trades, ccxt/freqtrade). "
-                    + "Any of them gzip-compressed."})
+                    + "(id,price,qty,quote_qty,time,is_buyer_maker); binance-json (aggTrades, trades, ccxt/freqtrade); "
+                    + "kraken-csv (unix_seconds,price,volume). Any of them gzip-compressed."})
 final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
@@ -32,15 +32,16 @@ final class ReplayCommand implements Callable<Integer> {
     double speed;
 
     @Option(names = "--format", paramLabel = "FORMAT", converter = FormatConverter.class,
-            description = "csv, binance-csv or binance-json (default: detected).")
+            description = "csv, binance-csv, binance-json or kraken-csv (default: detected).")
     TradeFileFormat format;
 
-    @Option(names = "--exchange", paramLabel = "ID", defaultValue = "binance",
-            description = "Exchange of Binance-format rows (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--exchange", paramLabel = "ID",
+            description = "Exchange of rows that do not name one (default: binance for Binance formats, kraken for "
+                    + "kraken-csv).")
     String exchange;
 
     @Option(names = "--symbol", paramLabel = "SYMBOL",
-            description = "Market of Binance-format rows, e.g. BTCUSDT or XRP/ETH (ccxt files name their own).")
+            description = "Market of rows that do not name one, e.g. BTCUSDT, XRP/ETH or BCHEUR (ccxt files name their own).")
     String symbol;
 
     @Option(names = "--strict", description = "Stop at the first malformed row instead of skipping and counting it.")

@@ -82,8 +82,7 @@ public final class ReplaySource implements TradeSource {
 
     private TradeReader open() throws IOException {
         try {
-            MarketSpec market = options.symbol() == null ? null : MarketSpec.of(options.exchange(), options.symbol());
-            return TradeFiles.open(options.file(), options.format(), options.exchange(), market, bytesRead);
+            return TradeFiles.open(options.file(), options.format(), options.exchange(), options.symbol(), bytesRead);
         } catch (IllegalArgumentException e) {
             throw new UserError(e.getMessage(), e);
         } catch (MalformedTradeException e) {

@@ -9,7 +9,9 @@ public enum TradeFileFormat {
     /** Binance trade CSV {@code id,price,qty,quote_qty,time,is_buyer_maker[,is_best_match]}. */
     BINANCE_CSV("binance-csv"),
     /** A JSON array of Binance aggTrades or trades, ccxt trades, or freqtrade rows. */
-    BINANCE_JSON("binance-json");
+    BINANCE_JSON("binance-json"),
+    /** Kraken time and sales CSV {@code unix_seconds,price,volume}, without header, id or side. */
+    KRAKEN_CSV("kraken-csv");
 
     private final String cliName;
 
@@ -22,9 +24,9 @@ public enum TradeFileFormat {
         return cliName;
     }
 
-    /** Whether the rows leave the market to {@code --exchange} and {@code --symbol}. */
-    boolean needsMarket() {
-        return this != CSV;
+    /** The exchange of rows that do not name one, unless {@code --exchange} says otherwise. */
+    public String defaultExchange() {
+        return this == KRAKEN_CSV ? "kraken" : "binance";
     }
 
     /** The format named by {@code --format}, in any case. */
@@ -34,12 +36,14 @@ public enum TradeFileFormat {
                 return format;
             }
         }
-        throw new IllegalArgumentException("unknown format \"" + name + "\" (expected csv, binance-csv or binance-json)");
+        throw new IllegalArgumentException("unknown format \"" + name + "\" (expected csv, binance-csv, binance-json or "
+                + "kraken-csv)");
     }
 
     /**
      * Guesses the format from the file name (without {@code .gz}) and its first line: {@code .json} is
-     * JSON; a CSV whose first line names the project's columns is {@link #CSV}, any other CSV Binance's.
+     * JSON; a CSV whose first line names the project's columns is {@link #CSV}, one of three fields
+     * Kraken's, any other Binance's.
      */
     static TradeFileFormat detect(String fileName, String firstLine) {
         String name = fileName.toLowerCase(Locale.ROOT).replaceFirst("\\.gz$", "");
@@ -47,6 +51,9 @@ public enum TradeFileFormat {
             return BINANCE_JSON;
         }
         String header = firstLine.replace("\uFEFF", "").toLowerCase(Locale.ROOT);
-        return header.contains("timestamp") && header.contains("exchange") ? CSV : BINANCE_CSV;
+        if (header.contains("timestamp") && header.contains("exchange")) {
+            return CSV;
+        }
+        return header.split(",", -1).length == 3 ? KRAKEN_CSV : BINANCE_CSV;
     }
 }

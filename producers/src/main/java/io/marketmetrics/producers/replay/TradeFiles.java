@@ -24,19 +24,23 @@ final class TradeFiles {
      * A reader of the file's trades.
      *
      * @param format the format, or null to detect it
-     * @param exchange the exchange of formats whose rows do not name one
-     * @param market the market of formats whose rows do not name one (null: from the rows, or an error)
+     * @param exchange the exchange of formats whose rows do not name one, or null for the format's own
+     * @param symbol the market of formats whose rows do not name one, e.g. BTCUSDT (null: from the rows, or an error)
      * @param bytesRead counts the bytes of the file (compressed) read so far, for progress
+     * @throws IllegalArgumentException for a symbol that cannot be split, or a format that needs one
      */
-    static TradeReader open(Path file, TradeFileFormat format, String exchange, MarketSpec market, AtomicLong bytesRead)
+    static TradeReader open(Path file, TradeFileFormat format, String exchange, String symbol, AtomicLong bytesRead)
             throws IOException, MalformedTradeException {
         TradeFileFormat actual = format != null ? format : detect(file);
+        String venue = exchange != null ? exchange : actual.defaultExchange();
+        MarketSpec market = symbol == null ? null : MarketSpec.of(venue, symbol);
         InputStream in = decompressed(new CountingInputStream(Files.newInputStream(file), bytesRead));
         try {
             return switch (actual) {
                 case CSV -> new CsvTradeReader(lines(in));
                 case BINANCE_CSV -> new BinanceCsvTradeReader(lines(in), requireMarket(market, actual));
-                case BINANCE_JSON -> new BinanceJsonTradeReader(in, exchange, market);
+                case BINANCE_JSON -> new BinanceJsonTradeReader(in, venue, market);
+                case KRAKEN_CSV -> new KrakenCsvTradeReader(lines(in), requireMarket(market, actual));
             };
         } catch (IOException | MalformedTradeException | RuntimeException e) {
             in.close();
@@ -55,8 +59,8 @@ final class TradeFiles {
 
     private static MarketSpec requireMarket(MarketSpec market, TradeFileFormat format) {
         if (market == null) {
-            throw new IllegalArgumentException(format.cliName() + " rows do not name their market: give --symbol (e.g. BTCUSDT)"
-                    + " and --exchange");
+            throw new IllegalArgumentException(format.cliName() + " rows do not name their market: give --symbol (e.g. "
+                    + (format == TradeFileFormat.KRAKEN_CSV ? "BCHEUR" : "BTCUSDT") + ") and --exchange");
         }
         return market;
     }

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,8 +104,7 @@ class MalformedRowsTest {
                 """);
         List<String> errors = new ArrayList<>();
         List<String> ids = new ArrayList<>();
-        try (TradeReader reader = TradeFiles.open(file, null, "binance", MarketSpec.of("binance", "BTCUSDT"),
-                new java.util.concurrent.atomic.AtomicLong())) {
+        try (TradeReader reader = TradeFiles.open(file, null, null, "BTCUSDT", new AtomicLong())) {
             for (int i = 0; i < 5; i++) {
                 try {
                     ids.add(reader.next().getTradeId());

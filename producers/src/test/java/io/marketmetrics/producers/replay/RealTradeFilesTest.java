@@ -1,6 +1,7 @@
 package io.marketmetrics.producers.replay;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.marketmetrics.producers.Pacer;
 import io.marketmetrics.producers.SharedData;
@@ -38,6 +39,30 @@ class RealTradeFilesTest {
         assertThat(compact).isEqualTo(ccxt);
     }
 
+    @Test
+    void krakenBchEurOverTwoDays() throws Exception {
+        Path dir = SharedData.dir().resolve("freqtrade/kraken_bcheur_trades");
+        List<Trade> day1 = replay(SharedData.require(dir.resolve("BCHEUR.csv")), "BCHEUR");
+        List<Trade> day2 = replay(SharedData.require(dir.resolve("incremental_q2/BCHEUR.csv")), "BCHEUR");
+        // SOURCES.md: 148 trades, 00:03:56 -> 23:19:47, 426.64478477 BCH, 89.82-90.93; then 486 trades,
+        // 2023-01-02 00:48:56 -> 23:17:03, 1035.24613227 BCH, 89.3-93.98.
+        assertKraken(day1, 148, "2023-01-01T00:03:56Z", "2023-01-01T23:19:47Z", 426.64478477, 89.82, 90.93);
+        assertKraken(day2, 486, "2023-01-02T00:48:56Z", "2023-01-02T23:17:03Z", 1035.24613227, 89.3, 93.98);
+    }
+
+    private static void assertKraken(List<Trade> trades, int count, String first, String last, double volume,
+            double low, double high) {
+        assertThat(trades).hasSize(count);
+        assertThat(trades).allSatisfy(t -> assertThat(List.of(t.getExchange(), t.getBase(), t.getQuote()))
+                .containsExactly("kraken", "BCH", "EUR"));
+        assertThat(trades.get(0).getEventTime()).isEqualTo(Instant.parse(first));
+        assertThat(trades.get(count - 1).getEventTime()).isEqualTo(Instant.parse(last));
+        assertThat(trades.stream().mapToDouble(Trade::getQuantity).sum()).isCloseTo(volume, within(1e-8));
+        assertThat(trades.stream().mapToDouble(Trade::getPrice).min().orElseThrow()).isEqualTo(low);
+        assertThat(trades.stream().mapToDouble(Trade::getPrice).max().orElseThrow()).isEqualTo(high);
+        assertThat(trades).extracting(Trade::getTradeId).doesNotHaveDuplicates();
+    }
+
     private static void assertMatchesSources(List<Trade> trades) {
         assertThat(trades).hasSize(12_477);
         assertThat(trades).allSatisfy(t -> {
@@ -73,7 +98,7 @@ class RealTradeFilesTest {
 
     private static List<Trade> replay(Path file, String symbol) throws Exception {
         List<Trade> trades = new ArrayList<>();
-        try (ReplaySource source = new ReplaySource(new ReplayOptions(file, null, "binance", symbol, Pacer.MAX, true))) {
+        try (ReplaySource source = new ReplaySource(new ReplayOptions(file, null, null, symbol, Pacer.MAX, true))) {
             source.run(trades::add);
         }
         return trades;

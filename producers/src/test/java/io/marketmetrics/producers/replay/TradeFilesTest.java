@@ -153,6 +153,20 @@ class TradeFilesTest {
         assertThat(trades.get(1).getQuantity()).isEqualTo(Double.parseDouble("1e-8"));
     }
 
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void krakenTimeAndSalesCsv(boolean gzip) throws Exception {
+        Path file = write("BCHEUR.csv", """
+                1672531436,90.540000,1.10448420
+                1672531471.25,90.450000,1.00000000
+                """, gzip);
+        assertThat(replay(file, "BCHEUR")).containsExactly(
+                new Trade("kraken", "BCH", "EUR", 90.54, 1.1044842, "1672531436-1", TakerSide.UNKNOWN,
+                        Instant.ofEpochMilli(1672531436000L)),
+                new Trade("kraken", "BCH", "EUR", 90.45, 1.0, "1672531471.25-2", TakerSide.UNKNOWN,
+                        Instant.ofEpochMilli(1672531471250L)));
+    }
+
     @Test
     void formatIsDetectedFromNameAndFirstLine() {
         assertThat(TradeFileFormat.detect("a.csv", "timestamp,exchange,base,quote,price,quantity,trade_id,side"))
@@ -162,11 +176,12 @@ class TradeFilesTest {
                 .isEqualTo(TradeFileFormat.BINANCE_CSV);
         assertThat(TradeFileFormat.detect("a.json.gz", "")).isEqualTo(TradeFileFormat.BINANCE_JSON);
         assertThat(TradeFileFormat.detect("a.txt", " [{\"a\":1}")).isEqualTo(TradeFileFormat.BINANCE_JSON);
+        assertThat(TradeFileFormat.detect("BCHEUR.csv", "1672531436,90.540000,1.10448420")).isEqualTo(TradeFileFormat.KRAKEN_CSV);
     }
 
     private List<Trade> replay(Path file, String symbol) throws Exception {
         List<Trade> trades = new ArrayList<>();
-        try (ReplaySource source = new ReplaySource(new ReplayOptions(file, null, "binance", symbol, Pacer.MAX, true))) {
+        try (ReplaySource source = new ReplaySource(new ReplayOptions(file, null, null, symbol, Pacer.MAX, true))) {
             source.run(trades::add);
             assertThat(source.published()).isEqualTo(trades.size());
             assertThat(source.progress()).isEqualTo(1.0);

@@ -25,7 +25,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     KafkaOptions kafka;
 
-    @Option(names = "--rate", paramLabel = "TRADES/S", defaultValue = "300",
+    @Option(names = "--rate", paramLabel = "TRADES/S", defaultValue = "" + SimulatorOptions.DEFAULT_RATE,
             description = "Mean trades per second of event time (default: ${DEFAULT-VALUE}).")
     double rate;
 

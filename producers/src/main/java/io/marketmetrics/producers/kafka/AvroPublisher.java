@@ -95,10 +95,6 @@ public final class AvroPublisher implements AutoCloseable {
         return failed.sum();
     }
 
-    public PublishTarget target() {
-        return target;
-    }
-
     /** Closes the producer, waiting at most the target's timeout for records still in flight. */
     @Override
     public void close() {

@@ -9,7 +9,6 @@ import io.marketmetrics.schema.ExchangeReference;
 import io.marketmetrics.schema.IndexConstituent;
 import io.marketmetrics.schema.IndexDefinition;
 import io.marketmetrics.schema.PricePoint;
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,11 +40,6 @@ final class ReferenceParser {
     /** Reads and validates a reference file. @throws InvalidFileException with every problem found */
     static ReferenceData parse(Path file) {
         return YamlTrees.read(file, ReferenceParser::read);
-    }
-
-    /** Reads and validates YAML, or JSON when {@code json}; {@code source} names the input in messages. */
-    static ReferenceData parse(String source, InputStream in, boolean json) {
-        return YamlTrees.read(source, in, json, ReferenceParser::read);
     }
 
     /** Reads and validates a class path resource. */

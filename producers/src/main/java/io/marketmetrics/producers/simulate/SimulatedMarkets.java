@@ -10,8 +10,10 @@ import io.marketmetrics.schema.IndexDefinition;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -79,7 +81,9 @@ public record SimulatedMarkets(List<Venue> venues, List<Asset> assets, Map<Strin
                 venues.add(venue);
             }
         }
-        Set<String> venueIds = venues.stream().map(Venue::id).collect(Collectors.toSet());
+        // Every declared id, also of venues with other errors: one bad field must not cascade into the assets.
+        Set<String> venueIds = root.listQuietly("venues").stream().map(v -> v.textOf("id")).filter(Objects::nonNull)
+                .collect(Collectors.toCollection(LinkedHashSet::new));
         Map<String, IndexDefinition> indexes = reference.indexes().stream()
                 .collect(Collectors.toMap(IndexDefinition::getSymbol, i -> i, (a, b) -> b));
         List<Asset> assets = new ArrayList<>();

@@ -6,7 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.marketmetrics.cli.CliLauncher;
 import io.marketmetrics.embedded.EmbeddedKafkaBroker;
 import io.marketmetrics.producers.SharedData;
+import io.marketmetrics.producers.TradePublisher;
+import io.marketmetrics.producers.kafka.PublishTarget;
 import io.marketmetrics.producers.reference.ReferenceData;
+import io.marketmetrics.producers.reference.ReferencePublisher;
 import io.marketmetrics.registry.SchemaRegistryServer;
 import io.marketmetrics.schema.AssetReference;
 import io.marketmetrics.schema.ExchangeReference;
@@ -158,6 +161,25 @@ class PublishIntegrationTest {
         assertThat(code).as("exit code; stderr: %s", err).isZero();
         List<ConsumerRecord<String, Object>> records = consume("s1.trades", 500, mock);
         assertThat(records).allSatisfy(r -> assertThat(r.key()).isEqualTo(((Trade) r.value()).getBase()));
+    }
+
+    @Test
+    void theLibraryApiAsTheDemoUsesIt() throws Exception {
+        String mock = "mock://library-api";
+        PublishTarget target = PublishTarget.of(broker.bootstrapServers(), mock);
+        List<Trade> trades = List.of(
+                trade(1_700_000_000_000L, "okx", "SOL", "USDT", 150.25, 3, "a", TakerSide.BUY),
+                trade(1_700_000_000_001L, "okx", "ETH", "USDT", 2500.5, 0.1, "b", TakerSide.SELL));
+        try (TradePublisher publisher = new TradePublisher(target)) {
+            trades.forEach(publisher::accept);
+            publisher.flush();
+            assertThat(publisher.sent()).isEqualTo(2);
+            assertThat(publisher.failed()).isZero();
+        }
+        assertThat(consume("trades", 2, mock)).extracting(ConsumerRecord::value).containsExactlyInAnyOrderElementsOf(trades);
+        assertThat(ReferencePublisher.publish(new ReferenceData(List.of(new AssetReference("SOL", "Solana", List.of("layer-1"),
+                null, null, null, null, null)), List.of(), List.of()), target)).isEqualTo(1);
+        assertThat(consume("asset-reference", 1, mock)).extracting(ConsumerRecord::key).containsExactly("SOL");
     }
 
     @Test

@@ -31,6 +31,17 @@ class SimulatorTest {
     private static final SimulatedMarkets BUNDLED = SimulatedMarkets.bundled();
 
     @Test
+    void defaultsAreTheBundledMarketsInRealTimeAtAFewHundredTradesPerSecondWithoutGuardsExercised() {
+        SimulatorOptions defaults = SimulatorOptions.defaults(3);
+        assertThat(defaults.markets()).isEqualTo(BUNDLED);
+        assertThat(defaults.tradesPerSecond()).isEqualTo(300);
+        assertThat(defaults.speed()).isEqualTo(1.0);
+        assertThat(defaults.maxTrades()).isZero();
+        assertThat(defaults.badPrintPct()).isZero();
+        assertThat(defaults.duplicatePct()).isZero();
+    }
+
+    @Test
     void equalSeedsGiveEqualTradesAndOtherSeedsOthers() throws Exception {
         assertThat(run(options(BUNDLED, 7, 0, 0, 2_000))).isEqualTo(run(options(BUNDLED, 7, 0, 0, 2_000)));
         assertThat(run(options(BUNDLED, 8, 0, 0, 2_000))).isNotEqualTo(run(options(BUNDLED, 7, 0, 0, 2_000)));

@@ -23,7 +23,7 @@ final class StreamsProperties {
         p.put(StreamsConfig.APPLICATION_SERVER_CONFIG, advertised.host() + ":" + advertised.port());
         // A warm copy of every store on a second instance: when an instance dies, its partitions move to
         // the standby's holder and queries answer again in seconds, instead of after a restore from the
-        // changelogs. On a single instance it costs nothing (no standby is placed).
+        // changelogs. A single instance places none (Streams warns that it cannot) and pays nothing.
         p.put(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, 1);
         p.putAll(settings.streamsOverrides());
         return p;

@@ -64,6 +64,14 @@ public final class TopicNames {
         return prefix + "category-metrics";
     }
 
+    /**
+     * Internal: rank, index NAV and premium that the market-wide stage feeds back to the asset stage, keyed by
+     * asset symbol. Read together with {@code trades}, so it needs the same partition count.
+     */
+    public String assetMarketWide() {
+        return prefix + "asset-market-wide";
+    }
+
     public String tradesDlq() {
         return prefix + "trades-dlq";
     }
@@ -71,6 +79,11 @@ public final class TopicNames {
     /** Input topics that hold reference data: compacted, latest value per key. */
     public List<String> referenceTopics() {
         return List.of(assetReference(), indexDefinitions(), exchangeReference());
+    }
+
+    /** Topics the metrics application writes and reads back itself, keyed like {@code trades}: compacted. */
+    public List<String> loopbackTopics() {
+        return List.of(assetMarketWide());
     }
 
     /** Output topics that hold the latest figures per key: compacted. */

@@ -16,17 +16,10 @@ import io.marketmetrics.app.topology.StoreNames;
  */
 public record QueryStores(String assets, String markets, String candles1m, String candles1h, String indexes, String categories) {
 
-    /**
-     * Names the market-wide stage (rank, categories, index NAV) is to give its stores; move them to
-     * {@link StoreNames} with that stage.
-     */
-    static final String INDEX_METRICS = "index-metrics-store";
-    static final String CATEGORY_METRICS = "category-metrics-store";
-
     /** The stores of the metrics topology. */
     public static QueryStores standard() {
         return new QueryStores(StoreNames.ASSET_METRICS, StoreNames.MARKET_METRICS, StoreNames.CANDLES_1M,
-                StoreNames.CANDLES_1H, INDEX_METRICS, CATEGORY_METRICS);
+                StoreNames.CANDLES_1H, StoreNames.INDEX_METRICS, StoreNames.CATEGORY_METRICS);
     }
 
     /** The standard stores with the asset and market figures in the given stores. */

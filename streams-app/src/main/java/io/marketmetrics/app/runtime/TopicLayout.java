@@ -53,6 +53,9 @@ public final class TopicLayout {
         for (String topic : names.metricTopics()) {
             topics.add(topic(topic, compacted()));
         }
+        for (String topic : names.loopbackTopics()) {
+            topics.add(topic(topic, compacted()));
+        }
         topics.add(topic(names.trades(), events(TRADES_RETENTION)));
         topics.add(topic(names.candles1m(), events(CANDLES_1M_RETENTION)));
         topics.add(topic(names.candles1h(), events(CANDLES_1H_RETENTION)));

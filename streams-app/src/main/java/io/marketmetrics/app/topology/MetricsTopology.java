@@ -1,9 +1,12 @@
 package io.marketmetrics.app.topology;
 
 import io.marketmetrics.app.topology.asset.AssetStage;
+import io.marketmetrics.app.topology.asset.MarketWideFeedback;
 import io.marketmetrics.app.topology.hygiene.EventTimeExtractor;
 import io.marketmetrics.app.topology.hygiene.HygieneStage;
 import io.marketmetrics.app.topology.hygiene.TradeValidator;
+import io.marketmetrics.app.topology.market.MarketWideFigures;
+import io.marketmetrics.app.topology.market.MarketWideStage;
 import io.marketmetrics.schema.AssetMetrics;
 import io.marketmetrics.schema.Candle;
 import io.marketmetrics.schema.CandleInterval;
@@ -26,16 +29,18 @@ import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * The metrics topology (METRICS.md except index NAV, categories and rank):
+ * The metrics topology (METRICS.md):
  * <pre>
  * trades ─► hygiene ─┐ (invalid, late ─► dead-letter topic via the exception handler; duplicates dropped)
- * asset-reference ───┴─► asset stage ─► market-metrics, asset-metrics (one record per key per publish interval)
- *                         ▲     ▲     └─► candles-1m, candles-1h (final candles only)
+ * asset-reference ───┼─► asset stage ─► market-metrics, asset-metrics (one record per key per publish interval)
+ * asset-market-wide ─┘    ▲     ▲     └─► candles-1m, candles-1h (final candles only)
  *   exchange-reference (global)  asset-metrics (global: USD rates of quote assets)
+ * asset figures, index-definitions ─► market-wide stage ─► index-metrics, category-metrics, asset-market-wide
  * </pre>
- * {@code trades} and {@code asset-reference} are both keyed by the base asset and must have the same
- * number of partitions: the asset stage reads them in one task, with no repartition. A market-wide stage
- * (rank, categories, index NAV) can read {@code asset-metrics} downstream.
+ * {@code trades}, {@code asset-reference} and {@code asset-market-wide} are all keyed by the base asset and
+ * must have the same number of partitions: the asset stage reads them in one task, with no repartition.
+ * The market-wide stage ({@link MarketWideStage}: rank, categories, index NAV) works on the published asset
+ * figures and feeds rank, NAV and premium back through {@code asset-market-wide}.
  */
 public final class MetricsTopology {
 
@@ -68,6 +73,13 @@ public final class MetricsTopology {
         KStream<String, SpecificRecord> figures = accepted
                 .merge(references, Named.as("asset-stage-input"))
                 .process(new AssetStage(config), Named.as("asset-stage"));
+
+        builder.stream(topics.assetMarketWide(), Consumed.with(keys, MarketWideFigures.serde())
+                        .withName("asset-market-wide-source").withTimestampExtractor(eventTime))
+                .process(MarketWideFeedback::new, Named.as("asset-market-wide-feedback"), MarketWideFeedback.STORES);
+        MarketWideStage.attach(builder, config, figures
+                .filter((key, value) -> value instanceof AssetMetrics, Named.as("published-asset-metrics"))
+                .mapValues(v -> (AssetMetrics) v, Named.as("as-published-asset-metrics")), eventTime);
 
         figures.split(Named.as("route-"))
                 .branch((key, value) -> value instanceof MarketMetrics, Branched.withConsumer(s -> s

@@ -1,8 +1,9 @@
 package io.marketmetrics.app.topology;
 
 /**
- * Names of the state stores that interactive queries read. All live in the task of the BASE asset's
- * partition of {@code trades}: route a market id by its base asset.
+ * Names of the state stores that interactive queries read. The asset and market stores live in the task of
+ * the BASE asset's partition of {@code trades}: route a market id by its base asset. The index and category
+ * stores live in the market-wide stage's single task: route them by their own key, as for any store.
  */
 public final class StoreNames {
 
@@ -17,6 +18,11 @@ public final class StoreNames {
     public static final String CANDLES_1M = "candles-1m-store";
     /** Window store (1 hour windows), like {@link #CANDLES_1M}. Kept 9 days. */
     public static final String CANDLES_1H = "candles-1h-store";
+
+    /** Key-value, index token symbol -> {@code IndexMetrics}: the latest figures of its basket in force. */
+    public static final String INDEX_METRICS = "index-metrics-store";
+    /** Key-value, category id -> {@code CategoryMetrics}: the latest figures of the category. */
+    public static final String CATEGORY_METRICS = "category-metrics-store";
 
     private StoreNames() {
     }

@@ -47,7 +47,7 @@ class TopicProvisionerTest {
 
         assertThat(first.created()).containsExactlyInAnyOrder("a.trades", "a.asset-reference", "a.index-definitions",
                 "a.exchange-reference", "a.asset-metrics", "a.market-metrics", "a.candles-1m", "a.candles-1h",
-                "a.index-metrics", "a.category-metrics", "a.trades-dlq");
+                "a.index-metrics", "a.category-metrics", "a.trades-dlq", "a.asset-market-wide");
         assertThat(first.warnings()).isEmpty();
         assertThat(admin.describeTopics(List.of("a.trades")).allTopicNames().get().get("a.trades").partitions()).hasSize(4);
         Config trades = config("a.trades");
@@ -55,7 +55,8 @@ class TopicProvisionerTest {
         assertThat(trades.get("message.timestamp.type").value()).isEqualTo("LogAppendTime");
         assertThat(trades.get("retention.ms").value()).isEqualTo(String.valueOf(7L * 24 * 3600 * 1000));
         assertThat(config("a.candles-1h").get("retention.ms").value()).isEqualTo(String.valueOf(365L * 24 * 3600 * 1000));
-        for (String compacted : List.of("a.asset-reference", "a.asset-metrics", "a.market-metrics", "a.category-metrics")) {
+        for (String compacted : List.of("a.asset-reference", "a.asset-metrics", "a.market-metrics", "a.category-metrics",
+                "a.asset-market-wide")) {
             assertThat(config(compacted).get("cleanup.policy").value()).as(compacted).isEqualTo("compact");
         }
 
@@ -72,7 +73,7 @@ class TopicProvisionerTest {
 
         TopicProvisioner.Report report = new TopicProvisioner(admin).provision(new TopicLayout(new TopicNames("b."), 4));
 
-        assertThat(report.created()).hasSize(10).doesNotContain("b.trades");
+        assertThat(report.created()).hasSize(11).doesNotContain("b.trades");
         // The broker's defaults match the layout's cleanup policy and 7-day retention, not the rest.
         assertThat(report.warnings()).containsExactlyInAnyOrder(
                 "b.trades: 2 partitions, expected 4 (topics joined by key must have equal partition counts)",

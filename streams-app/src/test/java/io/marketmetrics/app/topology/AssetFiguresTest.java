@@ -70,7 +70,7 @@ class AssetFiguresTest {
             assertThat(eth.getVolumeToMarketCap()).isCloseTo(7265.0 / (p4 * 120_000_000), within(1e-15));
             assertThat(eth.getCirculatingSupply()).isEqualTo(120_000_000.0);
             assertThat(eth.getMaxSupply()).isNull();
-            assertThat(eth.getRank()).isNull();
+            assertThat(eth.getRank()).isEqualTo(1); // the only asset with a market cap (market-wide stage)
             assertThat(eth.getNavUsd()).isNull();
             assertThat(eth.getMarketCount()).isEqualTo(4);
             assertThat(eth.getLastTradeTime()).isEqualTo(Instant.ofEpochMilli(T0 + 12 * MIN));

@@ -47,6 +47,8 @@ final class MetricsDriver implements AutoCloseable {
     private final TestOutputTopic<byte[], byte[]> deadLetters;
     final Map<String, MarketMetrics> markets = new HashMap<>();
     final Map<String, AssetMetrics> assets = new HashMap<>();
+    /** How many market and asset records {@link #collect()} has read so far. */
+    int published;
 
     MetricsDriver(UnaryOperator<MetricsConfig> customize) {
         this.config = customize.apply(MetricsConfig.defaults(TopicNames.unprefixed(),
@@ -133,8 +135,11 @@ final class MetricsDriver implements AutoCloseable {
     /** Lets the publication punctuation run, then reads what was published. */
     void collect() {
         driver.advanceWallClockTime(config.publishInterval());
-        marketMetrics.readKeyValuesToList().forEach(kv -> markets.put(kv.key, kv.value));
-        assetMetrics.readKeyValuesToList().forEach(kv -> assets.put(kv.key, kv.value));
+        var m = marketMetrics.readKeyValuesToList();
+        var a = assetMetrics.readKeyValuesToList();
+        m.forEach(kv -> markets.put(kv.key, kv.value));
+        a.forEach(kv -> assets.put(kv.key, kv.value));
+        published += m.size() + a.size();
     }
 
     double counter(String name) {

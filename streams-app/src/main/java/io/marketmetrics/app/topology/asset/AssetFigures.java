@@ -8,6 +8,7 @@ import static io.marketmetrics.app.topology.calc.Figures.ratio;
 import io.marketmetrics.app.topology.calc.AllTimeExtremes;
 import io.marketmetrics.app.topology.calc.Extremes;
 import io.marketmetrics.app.topology.calc.MarketQuote;
+import io.marketmetrics.app.topology.market.MarketWideFigures;
 import io.marketmetrics.schema.AssetMetrics;
 import io.marketmetrics.schema.AssetReference;
 import io.marketmetrics.schema.PricePoint;
@@ -15,15 +16,17 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * An asset's published figures (METRICS.md, "Per asset") from its summary and reference data. Index NAV,
- * premium and rank belong to the market-wide stage and stay null here.
+ * An asset's published figures (METRICS.md, "Per asset") from its summary and reference data, with the rank,
+ * index NAV and premium last received from the market-wide stage.
  */
 final class AssetFigures {
 
     private AssetFigures() {
     }
 
-    static AssetMetrics build(String symbol, AssetState s, AssetReference ref) {
+    /** @param marketWide the market-wide stage's figures of the asset; null before any */
+    static AssetMetrics build(String symbol, AssetState s, AssetReference ref, MarketWideFigures marketWide) {
+        MarketWideFigures mw = marketWide == null ? MarketWideFigures.NONE : marketWide;
         Double price = orNull(s.priceUsd);
         Double volumeUsd = s.window.volumeUsd();
         Extremes window = s.window.extremes();
@@ -57,12 +60,12 @@ final class AssetFigures {
                 .setCirculatingSupply(circulating)
                 .setTotalSupply(total)
                 .setMaxSupply(max)
-                .setRank(null)
+                .setRank(mw.rank())
                 .setCategories(ref == null ? List.of() : ref.getCategories())
                 .setSparkline7d(s.closes.sparkline())
                 .setMarketCount(activeMarkets(s))
-                .setNavUsd(null)
-                .setPremiumPct(null)
+                .setNavUsd(mw.navUsd())
+                .setPremiumPct(mw.premiumPct())
                 .setLastTradeTime(s.lastTradeTime == Long.MIN_VALUE ? null : Instant.ofEpochMilli(s.lastTradeTime))
                 .setUpdatedAt(Instant.ofEpochMilli(s.evaluatedAt))
                 .build();

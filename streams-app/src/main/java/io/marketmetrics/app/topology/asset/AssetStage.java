@@ -3,6 +3,7 @@ package io.marketmetrics.app.topology.asset;
 import io.marketmetrics.app.topology.AvroSerdes;
 import io.marketmetrics.app.topology.MetricsConfig;
 import io.marketmetrics.app.topology.StoreNames;
+import io.marketmetrics.app.topology.market.MarketWideFigures;
 import io.marketmetrics.schema.AssetMetrics;
 import io.marketmetrics.schema.AssetReference;
 import io.marketmetrics.schema.MarketMetrics;
@@ -28,6 +29,8 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
     public static final String TIMERS = "timers-store";
     /** Figure keys updated since the last publication ({@link Publisher}). */
     public static final String PENDING = "pending-publications-store";
+    /** Asset symbol -> its rank, NAV and premium from the market-wide stage ({@link MarketWideFeedback}). */
+    public static final String MARKET_WIDE = "asset-market-wide-store";
     /** Global: exchange id -> its reference data (trade URL template). */
     public static final String EXCHANGE_REFERENCE = "exchange-reference-store";
     /** Global: asset symbol -> its latest published figures, for USD rates of quote assets. */
@@ -64,6 +67,8 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
                         AvroSerdes.<MarketMetrics>value(config)).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ASSET_METRICS), Serdes.String(),
                         AvroSerdes.<AssetMetrics>value(config)).withCachingEnabled(),
+                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MARKET_WIDE), Serdes.String(),
+                        MarketWideFigures.serde()).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), Serdes.Bytes(),
                         Serdes.ByteArray()).withCachingEnabled(),
                 Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.CANDLES_1M, config.candleRetention1m(),

@@ -14,6 +14,7 @@ import io.marketmetrics.app.topology.calc.HourlyCloses;
 import io.marketmetrics.app.topology.calc.MarketQuote;
 import io.marketmetrics.app.topology.calc.PriceAggregator;
 import io.marketmetrics.app.topology.calc.RollingWindow;
+import io.marketmetrics.app.topology.market.MarketWideFigures;
 import io.marketmetrics.model.Symbols;
 import io.marketmetrics.schema.AssetReference;
 import io.marketmetrics.schema.CandleInterval;
@@ -49,6 +50,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     private KeyValueStore<String, MarketState> markets;
     private KeyValueStore<String, AssetState> assets;
     private KeyValueStore<String, AssetReference> references;
+    private KeyValueStore<String, MarketWideFigures> marketWide;
     private WindowStore<String, Bucket> minutes;
     private WindowStore<String, Bucket> hours;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<ExchangeReference>> exchanges;
@@ -70,6 +72,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         this.markets = context.getStateStore(AssetStage.MARKET_STATE);
         this.assets = context.getStateStore(AssetStage.ASSET_STATE);
         this.references = context.getStateStore(AssetStage.ASSET_REFERENCE);
+        this.marketWide = context.getStateStore(AssetStage.MARKET_WIDE);
         this.minutes = context.getStateStore(StoreNames.CANDLES_1M);
         this.hours = context.getStateStore(StoreNames.CANDLES_1H);
         this.exchanges = context.getStateStore(AssetStage.EXCHANGE_REFERENCE);
@@ -278,6 +281,6 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     }
 
     private void publishAsset(String symbol, AssetState as) {
-        publisher.asset(AssetFigures.build(symbol, as, references.get(symbol)));
+        publisher.asset(AssetFigures.build(symbol, as, references.get(symbol), marketWide.get(symbol)));
     }
 }

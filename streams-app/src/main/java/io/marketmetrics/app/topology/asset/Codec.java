@@ -18,16 +18,17 @@ import org.apache.kafka.common.serialization.Serializer;
 
 /**
  * The compact binary form of the internal state (summaries and buckets): fixed-width numbers, no schema,
- * a version byte up front so that a later layout can still read this one.
+ * a version byte up front so that a later layout can still read this one. Public for the market-wide stage's
+ * internal records.
  */
-final class Codec {
+public final class Codec {
 
     static final byte VERSION = 1;
 
     private Codec() {
     }
 
-    static <T> Serde<T> serde(BiConsumer<Out, T> write, Function<In, T> read) {
+    public static <T> Serde<T> serde(BiConsumer<Out, T> write, Function<In, T> read) {
         Serializer<T> serializer = (topic, value) -> {
             if (value == null) {
                 return null;
@@ -51,11 +52,11 @@ final class Codec {
         return Serdes.serdeFrom(serializer, deserializer);
     }
 
-    static final class Out {
+    public static final class Out {
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
         private final DataOutputStream data = new DataOutputStream(bytes);
 
-        Out writeLong(long v) {
+        public Out writeLong(long v) {
             try {
                 data.writeLong(v);
             } catch (IOException e) {
@@ -64,7 +65,7 @@ final class Codec {
             return this;
         }
 
-        Out writeInt(int v) {
+        public Out writeInt(int v) {
             try {
                 data.writeInt(v);
             } catch (IOException e) {
@@ -73,17 +74,17 @@ final class Codec {
             return this;
         }
 
-        Out writeDouble(double v) {
+        public Out writeDouble(double v) {
             return writeLong(Double.doubleToRawLongBits(v));
         }
 
-        Out writeBytes(byte[] b) {
+        public Out writeBytes(byte[] b) {
             writeInt(b.length);
             bytes.write(b, 0, b.length);
             return this;
         }
 
-        Out writeString(String s) {
+        public Out writeString(String s) {
             return writeBytes(s.getBytes(StandardCharsets.UTF_8));
         }
 
@@ -100,32 +101,32 @@ final class Codec {
         }
     }
 
-    static final class In {
+    public static final class In {
         private final ByteBuffer buffer;
 
         In(ByteBuffer buffer) {
             this.buffer = buffer;
         }
 
-        long readLong() {
+        public long readLong() {
             return buffer.getLong();
         }
 
-        int readInt() {
+        public int readInt() {
             return buffer.getInt();
         }
 
-        double readDouble() {
+        public double readDouble() {
             return buffer.getDouble();
         }
 
-        byte[] readBytes() {
+        public byte[] readBytes() {
             byte[] b = new byte[buffer.getInt()];
             buffer.get(b);
             return b;
         }
 
-        String readString() {
+        public String readString() {
             return new String(readBytes(), StandardCharsets.UTF_8);
         }
 

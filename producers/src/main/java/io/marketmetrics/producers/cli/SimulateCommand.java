@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -29,8 +30,8 @@ final class SimulateCommand implements Callable<Integer> {
             description = "Mean trades per second of event time (default: ${DEFAULT-VALUE}).")
     double rate;
 
-    @Option(names = "--seed", paramLabel = "N", description = "Seed of the random draws: equal seeds give equal trades "
-            + "(default: random, printed at start).")
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of the random draws: equal seeds (and --start) give "
+            + "equal trades (default: random, printed at start).")
     Long seed;
 
     @Option(names = "--count", paramLabel = "N", defaultValue = "0",
@@ -47,12 +48,20 @@ final class SimulateCommand implements Callable<Integer> {
     Instant start;
 
     @Option(names = "--bad-print-pct", paramLabel = "PCT", defaultValue = "0",
-            description = "Percentage of trades printed 20-50 % off the market (default: ${DEFAULT-VALUE}).")
+            description = "Percentage of trades printed 20-50 %% off the market (default: ${DEFAULT-VALUE}).")
     double badPrintPct;
 
     @Option(names = "--duplicate-pct", paramLabel = "PCT", defaultValue = "0",
             description = "Percentage of extra trades repeating a recent one, trade id included (default: ${DEFAULT-VALUE}).")
     double duplicatePct;
+
+    @Option(names = "--assets", paramLabel = "SYMBOL,...", split = ",",
+            description = "Simulate only these assets (default: every asset of the markets file).")
+    Set<String> assets;
+
+    @Option(names = "--venues", paramLabel = "ID,...", split = ",",
+            description = "Simulate only these venues (default: every venue of the markets file).")
+    Set<String> venues;
 
     @Option(names = "--markets-file", paramLabel = "FILE", description = "Simulator markets (default: the bundled "
             + "config/simulator.yaml).")
@@ -67,7 +76,7 @@ final class SimulateCommand implements Callable<Integer> {
         long actualSeed = seed != null ? seed : System.nanoTime();
         SimulatorOptions options;
         try {
-            options = new SimulatorOptions(markets(), rate, actualSeed, badPrintPct, duplicatePct, count, speed,
+            options = new SimulatorOptions(markets().only(assets, venues), rate, actualSeed, badPrintPct, duplicatePct, count, speed,
                     start != null ? start : defaultStart());
         } catch (IllegalArgumentException e) {
             throw UserError.usage(e.getMessage());

@@ -69,6 +69,60 @@ public record SimulatedMarkets(List<Venue> venues, List<Asset> assets, Map<Strin
         return YamlTrees.readResource(BUNDLED, root -> read(root, reference));
     }
 
+    /**
+     * The markets restricted to some assets and venues (null: all of them); an asset keeps only the
+     * chosen venues that list it. Without a choice of assets, those left without venues (and index tokens
+     * left without constituents) are dropped; a chosen asset in that case is an error.
+     *
+     * @throws IllegalArgumentException for an unknown symbol or venue, a chosen asset left without venues,
+     *     or a chosen index token without its constituents
+     */
+    public SimulatedMarkets only(Set<String> assetSymbols, Set<String> venueIds) {
+        Set<String> knownAssets = assets.stream().map(Asset::symbol).collect(Collectors.toSet());
+        Set<String> knownVenues = venues.stream().map(Venue::id).collect(Collectors.toSet());
+        requireKnown("asset", assetSymbols, knownAssets);
+        requireKnown("venue", venueIds, knownVenues);
+        Set<String> keptVenues = venueIds == null ? knownVenues : venueIds;
+        Set<String> keptAssets = assetSymbols != null ? assetSymbols : assets.stream()
+                .filter(a -> a.venues().stream().anyMatch(keptVenues::contains)).map(Asset::symbol)
+                .collect(Collectors.toSet());
+        List<Asset> chosen = new ArrayList<>();
+        for (Asset asset : assets) {
+            if (!keptAssets.contains(asset.symbol())) {
+                continue;
+            }
+            List<String> listed = asset.venues().stream().filter(keptVenues::contains).toList();
+            if (listed.isEmpty()) {
+                throw new IllegalArgumentException(asset.symbol() + " is listed on none of the chosen venues "
+                        + keptVenues.stream().sorted().toList() + " (it is on " + asset.venues() + ")");
+            }
+            if (asset.index()) {
+                List<String> missing = baskets.get(asset.symbol()).stream().map(IndexConstituent::getAsset)
+                        .filter(c -> !keptAssets.contains(c)).toList();
+                if (!missing.isEmpty() && assetSymbols == null) {
+                    continue;
+                }
+                if (!missing.isEmpty()) {
+                    throw new IllegalArgumentException(asset.symbol() + " needs its constituents " + missing);
+                }
+            }
+            chosen.add(new Asset(asset.symbol(), asset.priceUsd(), asset.volatility(), asset.correlation(),
+                    asset.tradeShare(), listed, asset.index(), asset.premiumPct()));
+        }
+        Map<String, List<IndexConstituent>> keptBaskets = new LinkedHashMap<>(baskets);
+        keptBaskets.keySet().retainAll(chosen.stream().map(Asset::symbol).toList());
+        return new SimulatedMarkets(venues.stream().filter(v -> keptVenues.contains(v.id())).toList(), chosen,
+                keptBaskets);
+    }
+
+    private static void requireKnown(String what, Set<String> asked, Set<String> known) {
+        if (asked != null && !known.containsAll(asked)) {
+            List<String> unknown = asked.stream().filter(a -> !known.contains(a)).sorted().toList();
+            throw new IllegalArgumentException("unknown " + what + "(s) " + unknown + "; the markets file has "
+                    + known.stream().sorted().toList());
+        }
+    }
+
     private static SimulatedMarkets read(CheckedNode root, ReferenceData reference) {
         if (!root.isObject()) {
             return null;

@@ -8,6 +8,7 @@ import io.marketmetrics.producers.yaml.InvalidFileException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,5 +44,29 @@ class SimulatedMarketsTest {
                         "assets[2].index: no index definition for NOPE.I in the reference data",
                         "assets[3].colour: unknown key (expected one of correlation, index, premiumPct, priceUsd, "
                                 + "symbol, tradeShare, venues, volatility)"));
+    }
+
+    @Test
+    void aSubsetOfAssetsAndVenues() {
+        SimulatedMarkets all = SimulatedMarkets.bundled();
+        SimulatedMarkets some = all.only(Set.of("BTC", "TON"), Set.of("binance", "kraken"));
+        assertThat(some.venues()).extracting(SimulatedMarkets.Venue::id).containsExactly("binance", "kraken");
+        assertThat(some.assets()).extracting(SimulatedMarkets.Asset::symbol).containsExactly("BTC", "TON");
+        // TON is not on binance in config/simulator.yaml.
+        assertThat(some.assets()).extracting(SimulatedMarkets.Asset::venues)
+                .containsExactly(List.of("binance", "kraken"), List.of("kraken"));
+        assertThat(all.only(null, null)).isEqualTo(all);
+        // Without a choice of assets, those not on the chosen venues are left out: DEFI.SSI trades on bybit only,
+        // TON is not on coinbase.
+        SimulatedMarkets coinbase = all.only(null, Set.of("coinbase"));
+        assertThat(coinbase.assets()).extracting(SimulatedMarkets.Asset::symbol).contains("BTC", "ETH")
+                .doesNotContain("DEFI.SSI", "TON", "BNB");
+        assertThat(coinbase.baskets()).isEmpty();
+        assertThatThrownBy(() -> all.only(Set.of("BTC", "XYZ"), null))
+                .hasMessageStartingWith("unknown asset(s) [XYZ]; the markets file has [AAVE, ADA, ");
+        assertThatThrownBy(() -> all.only(Set.of("TON"), Set.of("binance")))
+                .hasMessage("TON is listed on none of the chosen venues [binance] (it is on [okx, bybit, kraken])");
+        assertThatThrownBy(() -> all.only(Set.of("DEFI.SSI", "UNI"), null))
+                .hasMessage("DEFI.SSI needs its constituents [AAVE, LINK, SKY, LDO, CRV, COMP, ENA, PENDLE, CAKE]");
     }
 }

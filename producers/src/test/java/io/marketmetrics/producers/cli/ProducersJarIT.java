@@ -47,13 +47,10 @@ class ProducersJarIT {
     }
 
     @Test
-    void everyCommandHasHelp() throws Exception {
-        for (String command : List.of("simulate", "replay", "connect", "reference")) {
-            Result result = run(command, "--help");
-            assertThat(result.code).isZero();
-            assertThat(result.out).startsWith("Usage: producers.jar " + command).contains("--bootstrap-servers");
-        }
-        assertThat(run("--help").out).contains("simulate", "replay", "connect", "reference");
+    void helpFromTheJar() throws Exception {
+        Result result = run("--help");
+        assertThat(result.code).isZero();
+        assertThat(result.out).startsWith("Usage: producers.jar").contains("simulate", "replay", "connect", "reference");
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.marketmetrics.app.query;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,13 +36,19 @@ public final class QueryApi implements AutoCloseable {
      */
     public static QueryApi start(String host, int port, LocalInstance instance, Topology topology, QueryStores stores,
                                  UpdateFeed.Source updates) {
+        return start(host, port, instance, topology, stores, updates, List.of());
+    }
+
+    /** Like the above, also serving {@code extra} (e.g. /metrics). */
+    public static QueryApi start(String host, int port, LocalInstance instance, Topology topology, QueryStores stores,
+                                 UpdateFeed.Source updates, List<ApiRoutes> extra) {
         Forwarder forwarder = new Forwarder();
         StoreRouter router = new StoreRouter(instance, StoreLayout.of(topology.describe()), forwarder);
         ClusterList lists = new ClusterList(router, forwarder, new ObjectMapper());
         UpdateFeed feed = UpdateFeed.start(updates);
         StreamRoutes stream = new StreamRoutes(feed, STREAM_QUEUE_CAPACITY, MAX_STREAM_CLIENTS);
         try {
-            ApiServer server = ApiServer.start(host, port, List.of(
+            List<ApiRoutes> groups = new ArrayList<>(List.of(
                     new HealthRoutes(instance),
                     new AssetListRoutes(router, lists, stores.assets()),
                     new AssetRoutes(router, stores.assets(), stores.markets()),
@@ -49,6 +56,8 @@ public final class QueryApi implements AutoCloseable {
                     new CategoryRoutes(router, lists, stores.categories()),
                     stream,
                     new PageRoutes()));
+            groups.addAll(extra);
+            ApiServer server = ApiServer.start(host, port, groups);
             return new QueryApi(server, feed, stream);
         } catch (RuntimeException e) {
             feed.close();

@@ -3,8 +3,11 @@ package io.marketmetrics.app.runtime;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 
+import io.marketmetrics.app.metrics.AppMetrics;
+import io.marketmetrics.app.metrics.MetricsSettings;
 import io.marketmetrics.app.query.LocalInstance;
 import io.marketmetrics.app.query.QueryApi;
 import io.marketmetrics.app.query.QueryStores;
@@ -33,33 +36,44 @@ public final class MetricsService implements AutoCloseable {
     private final QueryApi api;
     private final KafkaStreams streams;
     private final HostInfo advertised;
+    private final AppMetrics metrics;
     private boolean closed;
 
-    private MetricsService(QueryApi api, KafkaStreams streams, HostInfo advertised) {
+    private MetricsService(QueryApi api, KafkaStreams streams, HostInfo advertised, AppMetrics metrics) {
         this.api = api;
         this.streams = streams;
         this.advertised = advertised;
+        this.metrics = metrics;
+    }
+
+    /** {@link #start(AppSettings, AppTopology, MetricsSettings)} with the default metrics settings. */
+    public static MetricsService start(AppSettings settings, AppTopology app) {
+        return start(settings, app, MetricsSettings.defaults());
     }
 
     /** Provisions missing topics, starts the HTTP API, then the application. */
-    public static MetricsService start(AppSettings settings, AppTopology app) {
+    public static MetricsService start(AppSettings settings, AppTopology app, MetricsSettings metricsSettings) {
         provisionTopics(settings);
+        AppMetrics metrics = new AppMetrics(settings.topics(), metricsSettings);
         LocalInstance instance = new LocalInstance();
         QueryApi api = QueryApi.start(settings.httpHost(), settings.httpPort(), instance, app.topology(),
                 QueryStores.withFigures(app.assetStore(), app.marketStore()),
-                new UpdateFeed.Source(settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.topics()));
+                new UpdateFeed.Source(settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.topics()),
+                List.of(metrics.routes()));
         try {
             HostInfo advertised = settings.advertisedServer() != null
                     ? settings.advertisedServer()
                     : new HostInfo(reachableHost(settings.httpHost()), api.port());
-            KafkaStreams streams = new KafkaStreams(app.topology(), StreamsProperties.of(settings, app.properties(), advertised));
+            KafkaStreams streams = new KafkaStreams(app.topology(), metrics.instrument(StreamsProperties.of(settings, app.properties(), advertised)));
             streams.setUncaughtExceptionHandler(new ThreadReplacingHandler(MAX_THREAD_REPLACEMENTS, REPLACEMENT_WINDOW, System::currentTimeMillis));
             streams.setStateListener((now, before) -> log.info("Metrics application {} -> {}", before, now));
             instance.attach(streams, advertised);
+            metrics.attach(streams, app.assetStore(), app.marketStore());
             streams.start();
-            return new MetricsService(api, streams, advertised);
+            return new MetricsService(api, streams, advertised, metrics);
         } catch (RuntimeException e) {
             api.close();
+            metrics.close();
             throw e;
         }
     }
@@ -99,6 +113,7 @@ public final class MetricsService implements AutoCloseable {
         if (!done) {
             log.warn("Metrics application did not close within {} s", CLOSE_TIMEOUT.toSeconds());
         }
+        metrics.close();
     }
 
     private static void provisionTopics(AppSettings settings) {

@@ -1,5 +1,7 @@
 package io.marketmetrics.producers.cli;
 
+import io.marketmetrics.producers.metrics.MetricsEndpoint;
+import io.marketmetrics.producers.metrics.MetricsOptions;
 import io.marketmetrics.producers.replay.ReplayOptions;
 import io.marketmetrics.producers.replay.ReplaySource;
 import io.marketmetrics.producers.replay.TradeFileFormat;
@@ -23,6 +25,9 @@ final class ReplayCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka;
+
+    @Mixin
+    MetricsOptions metrics;
 
     @Option(names = "--file", required = true, paramLabel = "FILE", description = "The trade file.")
     Path file;
@@ -51,12 +56,14 @@ final class ReplayCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ReplaySource source = new ReplaySource(new ReplayOptions(file, format, exchange, symbol, speed,
                 strict));
-        SourceRunner.run(source, kafka.target(),
-                publisher -> new ProgressReporter.Snapshot(publisher.sent(), source.progress(),
-                        source.skipped() == 0 ? "" : source.skipped() + " malformed rows skipped"),
-                result -> String.format(Locale.ROOT, "%s: %,d trades published, %,d malformed rows skipped, in %.1f s%s",
-                        source.describe(), result.sent(), source.skipped(), result.seconds(),
-                        result.stopped() ? " (stopped before the end)" : ""));
+        try (MetricsEndpoint endpoint = metrics.start()) {
+            SourceRunner.run(source, kafka.target(),
+                    publisher -> new ProgressReporter.Snapshot(publisher.sent(), source.progress(),
+                            source.skipped() == 0 ? "" : source.skipped() + " malformed rows skipped"),
+                    result -> String.format(Locale.ROOT, "%s: %,d trades published, %,d malformed rows skipped, in %.1f s%s",
+                            source.describe(), result.sent(), source.skipped(), result.seconds(),
+                            result.stopped() ? " (stopped before the end)" : ""));
+        }
         return 0;
     }
 

@@ -2,6 +2,8 @@ package io.marketmetrics.producers.cli;
 
 import io.marketmetrics.cli.UserError;
 import io.marketmetrics.producers.Pacer;
+import io.marketmetrics.producers.metrics.MetricsEndpoint;
+import io.marketmetrics.producers.metrics.MetricsOptions;
 import io.marketmetrics.producers.reference.ReferenceData;
 import io.marketmetrics.producers.simulate.SimulatedMarkets;
 import io.marketmetrics.producers.simulate.Simulator;
@@ -25,6 +27,9 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka;
+
+    @Mixin
+    MetricsOptions metrics;
 
     @Option(names = "--rate", paramLabel = "TRADES/S", defaultValue = "" + SimulatorOptions.DEFAULT_RATE,
             description = "Mean trades per second of event time (default: ${DEFAULT-VALUE}).")
@@ -83,14 +88,16 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Simulator simulator = new Simulator(options);
         System.err.printf(Locale.ROOT, "%s, seed %d (Ctrl-C to stop)%n", simulator.describe(), actualSeed);
-        SourceRunner.run(simulator, kafka.target(),
-                publisher -> new ProgressReporter.Snapshot(publisher.sent(),
-                        count == 0 ? Double.NaN : (double) publisher.sent() / count,
-                        String.format(Locale.ROOT, "%,d bad prints, %,d duplicates", simulator.badPrints(),
-                                simulator.duplicates())),
-                result -> String.format(Locale.ROOT, "%s: %,d trades published (%,d bad prints, %,d duplicates) in %.1f s",
-                        simulator.describe(), result.sent(), simulator.badPrints(), simulator.duplicates(),
-                        result.seconds()));
+        try (MetricsEndpoint endpoint = metrics.start()) {
+            SourceRunner.run(simulator, kafka.target(),
+                    publisher -> new ProgressReporter.Snapshot(publisher.sent(),
+                            count == 0 ? Double.NaN : (double) publisher.sent() / count,
+                            String.format(Locale.ROOT, "%,d bad prints, %,d duplicates", simulator.badPrints(),
+                                    simulator.duplicates())),
+                    result -> String.format(Locale.ROOT, "%s: %,d trades published (%,d bad prints, %,d duplicates) in %.1f s",
+                            simulator.describe(), result.sent(), simulator.badPrints(), simulator.duplicates(),
+                            result.seconds()));
+        }
         return 0;
     }
 

@@ -3,6 +3,8 @@ package io.marketmetrics.producers.cli;
 import io.marketmetrics.producers.TradePublisher;
 import io.marketmetrics.producers.TradeSource;
 import io.marketmetrics.producers.kafka.PublishTarget;
+import io.marketmetrics.producers.metrics.PublisherMeters;
+import io.micrometer.core.instrument.Metrics;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -50,6 +52,7 @@ public final class SourceRunner {
         try (TradePublisher publisher = new TradePublisher(target);
                 ProgressReporter reporter = ProgressReporter.start(source.describe(), "trades",
                         () -> progress.apply(publisher))) {
+            PublisherMeters.bind(Metrics.globalRegistry, publisher);
             try {
                 source.run(publisher);
             } catch (InterruptedException e) {

@@ -4,6 +4,8 @@ import io.marketmetrics.cli.UserError;
 import io.marketmetrics.producers.cli.KafkaOptions;
 import io.marketmetrics.producers.cli.ProgressReporter;
 import io.marketmetrics.producers.cli.SourceRunner;
+import io.marketmetrics.producers.metrics.MetricsEndpoint;
+import io.marketmetrics.producers.metrics.MetricsOptions;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
@@ -26,6 +28,9 @@ public final class ConnectCommand implements Callable<Integer> {
 
     @Mixin
     KafkaOptions kafka;
+
+    @Mixin
+    MetricsOptions metrics;
 
     @Parameters(index = "0", paramLabel = "EXCHANGE", description = "binance, coinbase, kraken, okx or bybit.")
     String exchange;
@@ -55,13 +60,15 @@ public final class ConnectCommand implements Callable<Integer> {
             throw UserError.usage(e.getMessage());
         }
         System.err.printf(Locale.ROOT, "%s (Ctrl-C to stop)%n", connector.describe());
-        SourceRunner.run(connector, kafka.target(),
-                publisher -> new ProgressReporter.Snapshot(publisher.sent(), Double.NaN, connector.health()),
-                result -> {
-                    String health = connector.health();
-                    return String.format(Locale.ROOT, "%s: %,d trades published in %.1f s%s", connector.describe(),
-                            result.sent(), result.seconds(), health.isEmpty() ? "" : " (" + health + ")");
-                });
+        try (MetricsEndpoint endpoint = metrics.start()) {
+            SourceRunner.run(connector, kafka.target(),
+                    publisher -> new ProgressReporter.Snapshot(publisher.sent(), Double.NaN, connector.health()),
+                    result -> {
+                        String health = connector.health();
+                        return String.format(Locale.ROOT, "%s: %,d trades published in %.1f s%s", connector.describe(),
+                                result.sent(), result.seconds(), health.isEmpty() ? "" : " (" + health + ")");
+                    });
+        }
         return 0;
     }
 }

@@ -3,6 +3,7 @@ package io.marketmetrics.app.metrics;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
+import io.marketmetrics.app.topology.hygiene.DeadLetterHandler;
 import org.apache.kafka.clients.producer.ProducerInterceptor;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -30,7 +31,7 @@ public final class OutputInterceptor implements ProducerInterceptor<byte[], byte
     @Override
     public ProducerRecord<byte[], byte[]> onSend(ProducerRecord<byte[], byte[]> record) {
         if (deadLetterTopic.equals(record.topic())) {
-            Header reason = record.headers().lastHeader(PipelineMeters.REASON_HEADER);
+            Header reason = record.headers().lastHeader(DeadLetterHandler.REASON_HEADER);
             meters.deadLetter(reason == null ? null : new String(reason.value(), StandardCharsets.UTF_8));
         }
         return record;

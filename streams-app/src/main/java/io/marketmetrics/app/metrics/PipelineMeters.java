@@ -1,10 +1,11 @@
 package io.marketmetrics.app.metrics;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
+import io.marketmetrics.app.topology.hygiene.RejectReason;
 import io.marketmetrics.topics.TopicNames;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,10 +20,8 @@ public final class PipelineMeters {
 
     /** The client-config key under which the interceptors find this object. */
     static final String CONFIG = "mm.pipeline.meters";
-    /** The dead-letter header naming the reason (the topology's {@code DeadLetterHandler.REASON_HEADER}). */
-    static final String REASON_HEADER = "reason";
-    // Reasons are an enum of the topology; anything longer or odd is not one and must not become a label.
-    private static final int MAX_REASONS = 32;
+    /** The {@code reason} tag of a dead letter whose header names no {@link RejectReason}. */
+    static final String UNKNOWN_REASON = "UNKNOWN";
     // From a fast in-memory update to a stuck pipeline: the buckets behind the p50/p99 panels and the alert.
     private static final Duration[] LATENCY_BUCKETS = {
         Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
@@ -31,19 +30,27 @@ public final class PipelineMeters {
         Duration.ofMinutes(2), Duration.ofMinutes(5)};
 
     private final TopicNames topics;
-    private final MeterRegistry registry;
     private final Counter received;
     private final Map<String, Timer> latency;
-    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final Map<String, Counter> deadLetters = new HashMap<>();
 
     PipelineMeters(TopicNames topics, MeterRegistry registry) {
         this.topics = topics;
-        this.registry = registry;
         this.received = Counter.builder("mm.trades.received")
                 .description("Records read from the trades topic (before hygiene)").register(registry);
         this.latency = Map.of(
                 topics.assetMetrics(), latencyTimer(registry, "asset-metrics"),
                 topics.marketMetrics(), latencyTimer(registry, "market-metrics"));
+        // Every reason from the start, so that rates and ratios exist before the first dead letter.
+        for (RejectReason reason : RejectReason.values()) {
+            deadLetters.put(reason.name(), deadLetterCounter(registry, reason.name()));
+        }
+        deadLetters.put(UNKNOWN_REASON, deadLetterCounter(registry, UNKNOWN_REASON));
+    }
+
+    private static Counter deadLetterCounter(MeterRegistry registry, String reason) {
+        return Counter.builder("mm.dlq.writes").description("Records written to the dead-letter topic, by reason")
+                .tag("reason", reason).register(registry);
     }
 
     private static Timer latencyTimer(MeterRegistry registry, String output) {
@@ -70,13 +77,8 @@ public final class PipelineMeters {
         }
     }
 
+    /** A dead letter with this reason header (null: none); a value that is no {@link RejectReason} counts as unknown. */
     void deadLetter(String reason) {
-        String tag = reason != null && reason.matches("[A-Z_]{1,40}") ? reason : "UNKNOWN";
-        if (!deadLetters.containsKey(tag) && deadLetters.size() >= MAX_REASONS) {
-            tag = "UNKNOWN";
-        }
-        deadLetters.computeIfAbsent(tag, r -> Counter.builder("mm.dlq.writes")
-                .description("Records written to the dead-letter topic, by reason")
-                .tag("reason", r).register(registry)).increment();
+        deadLetters.getOrDefault(reason == null ? UNKNOWN_REASON : reason, deadLetters.get(UNKNOWN_REASON)).increment();
     }
 }

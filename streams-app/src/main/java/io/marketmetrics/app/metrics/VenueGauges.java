@@ -45,9 +45,7 @@ final class VenueGauges {
     void update(Collection<MarketMetrics> local) {
         Map<String, Long> latest = new TreeMap<>();
         for (MarketMetrics m : local) {
-            if (m.getLastTradeTime() != null) {
-                latest.merge(m.getExchange(), m.getLastTradeTime().toEpochMilli(), Math::max);
-            }
+            latest.merge(m.getExchange(), m.getLastTradeTime().toEpochMilli(), Math::max);
         }
         List<MultiGauge.Row<?>> rows = new ArrayList<>();
         latest.entrySet().stream().limit(max).forEach(e -> {

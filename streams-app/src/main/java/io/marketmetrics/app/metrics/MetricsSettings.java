@@ -16,6 +16,10 @@ import java.util.List;
  */
 public record MetricsSettings(List<String> watchedAssets, int topAssets, int maxWatched, int maxVenues, Duration refresh) {
 
+    public static final int DEFAULT_TOP_ASSETS = 20;
+    public static final int DEFAULT_MAX_WATCHED = 50;
+    public static final int DEFAULT_MAX_VENUES = 50;
+
     public MetricsSettings {
         watchedAssets = List.copyOf(watchedAssets);
         if (topAssets < 0 || maxWatched < 0 || maxVenues < 0) {
@@ -31,14 +35,10 @@ public record MetricsSettings(List<String> watchedAssets, int topAssets, int max
      * usual Prometheus scrape interval, so that every scrape sees fresh figures and new Streams tasks' metrics.
      */
     public static MetricsSettings defaults() {
-        return new MetricsSettings(List.of(), 20, 50, 50, Duration.ofSeconds(15));
+        return new MetricsSettings(List.of(), DEFAULT_TOP_ASSETS, DEFAULT_MAX_WATCHED, DEFAULT_MAX_VENUES, Duration.ofSeconds(15));
     }
 
     public MetricsSettings withRefresh(Duration value) {
         return new MetricsSettings(watchedAssets, topAssets, maxWatched, maxVenues, value);
-    }
-
-    public MetricsSettings withWatchedAssets(List<String> value) {
-        return new MetricsSettings(value, topAssets, maxWatched, maxVenues, refresh);
     }
 }

@@ -52,6 +52,7 @@ public final class QueryApi implements AutoCloseable {
                     new HealthRoutes(instance),
                     new AssetListRoutes(router, lists, stores.assets()),
                     new AssetRoutes(router, stores.assets(), stores.markets()),
+                    new CandleRoutes(router, stores.candles1m(), stores.candles1h()),
                     new IndexRoutes(router, stores.indexes()),
                     new CategoryRoutes(router, lists, stores.categories()),
                     stream,

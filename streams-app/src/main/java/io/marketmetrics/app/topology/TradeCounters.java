@@ -13,7 +13,8 @@ import org.apache.kafka.streams.StreamsMetrics;
 public final class TradeCounters {
 
     public static final String GROUP = "stream-mm-metrics";
-    private static final String SCOPE = "mm";
+    /** The scope of every counter of the topology (the market-wide stage counts with it too). */
+    public static final String SCOPE = "mm";
     private static final String ENTITY = "trades";
 
     private final Sensor duplicates;

@@ -52,8 +52,13 @@ final class MarketWideDriver implements AutoCloseable {
     }
 
     void index(String symbol, long effectiveFrom, IndexConstituent... constituents) {
-        definitions.pipeInput(symbol, IndexDefinition.newBuilder().setSymbol(symbol)
+        index(symbol, IndexDefinition.newBuilder().setSymbol(symbol)
                 .setEffectiveFrom(Instant.ofEpochMilli(effectiveFrom)).setConstituents(List.of(constituents)).build());
+    }
+
+    /** Pipes {@code definition} (null: a deletion) under {@code key}. */
+    void index(String key, IndexDefinition definition) {
+        definitions.pipeInput(key, definition);
         settle();
     }
 
@@ -70,7 +75,13 @@ final class MarketWideDriver implements AutoCloseable {
             d.collect();
             List<KeyValue<String, IndexMetrics>> i = indexMetrics.readKeyValuesToList();
             List<KeyValue<String, CategoryMetrics>> c = categoryMetrics.readKeyValuesToList();
-            i.forEach(kv -> indexes.put(kv.key, kv.value));
+            i.forEach(kv -> {
+                if (kv.value == null) {
+                    indexes.remove(kv.key);
+                } else {
+                    indexes.put(kv.key, kv.value);
+                }
+            });
             indexRecords.addAll(i);
             c.forEach(kv -> categories.put(kv.key, kv.value));
             boolean fedBack = !feedback.isEmpty();

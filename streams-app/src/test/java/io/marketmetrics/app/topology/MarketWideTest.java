@@ -10,6 +10,7 @@ import io.marketmetrics.schema.AssetReference;
 import io.marketmetrics.schema.CategoryAsset;
 import io.marketmetrics.schema.CategoryMetrics;
 import io.marketmetrics.schema.ConstituentValue;
+import io.marketmetrics.schema.IndexDefinition;
 import io.marketmetrics.schema.IndexMetrics;
 import io.marketmetrics.schema.PricePoint;
 import java.time.Instant;
@@ -144,6 +145,37 @@ class MarketWideTest {
             // UNI alone: no NAV (AAVE missing); then 40, 42 under the first basket and 32 under the second.
             assertThat(m.indexRecords).extracting(kv -> kv.value.getNavUsd())
                     .containsExactly(null, 40.0, 42.0, 32.0);
+        }
+    }
+
+    @Test
+    void invalidBasketsAreCountedAndDroppedAndADeletedIndexLosesItsFigures() {
+        try (MarketWideDriver m = new MarketWideDriver()) {
+            m.index("DEFI.SSI", T0, constituent("UNI", 2, null));
+            m.d.pipe(trade("binance:UNI-USDT", 10, 1, "u1", T0 + MIN));
+            m.d.pipe(trade("binance:DEFI.SSI-USDT", 21, 1, "s1", T0 + MIN));
+            m.settle();
+            assertThat(m.indexes.get("DEFI.SSI").getNavUsd()).isCloseTo(20.0, within(EPS));
+            assertThat(m.d.assets.get("DEFI.SSI").getPremiumPct()).isCloseTo(5.0, within(EPS));
+
+            // Under another index's key, without constituents, with zero units: dropped, the basket in force stays.
+            m.index("OTHER.SSI", T0 + MIN, constituent("UNI", 1, null));
+            m.index("DEFI.SSI", IndexDefinition.newBuilder().setSymbol("OTHER.SSI").setEffectiveFrom(Instant.ofEpochMilli(T0))
+                    .setConstituents(List.of(constituent("UNI", 5, null))).build());
+            m.index("DEFI.SSI", T0 + MIN);
+            m.index("DEFI.SSI", T0 + MIN, constituent("UNI", 0, null));
+            assertThat(m.d.counter("invalid-dropped-total")).isEqualTo(3.0);
+            m.d.pipe(trade("binance:UNI-USDT", 11, 1, "u2", T0 + 2 * MIN));
+            m.settle();
+            assertThat(m.indexes.get("DEFI.SSI").getNavUsd()).isCloseTo(22.0, within(EPS));
+            assertThat(m.indexes.get("OTHER.SSI").getNavUsd()).isCloseTo(11.0, within(EPS));
+
+            // A deletion: the index's figures go (a tombstone), and so do the token's NAV and premium.
+            m.index("DEFI.SSI", null);
+            assertThat(m.indexes).doesNotContainKey("DEFI.SSI");
+            assertThat(m.d.driver.<String, IndexMetrics>getKeyValueStore(StoreNames.INDEX_METRICS).get("DEFI.SSI")).isNull();
+            assertThat(m.d.assets.get("DEFI.SSI").getNavUsd()).isNull();
+            assertThat(m.d.assets.get("DEFI.SSI").getPremiumPct()).isNull();
         }
     }
 

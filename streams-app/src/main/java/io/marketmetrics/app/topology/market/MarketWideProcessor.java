@@ -1,6 +1,7 @@
 package io.marketmetrics.app.topology.market;
 
 import io.marketmetrics.app.topology.StoreNames;
+import io.marketmetrics.app.topology.TradeCounters;
 import io.marketmetrics.schema.CategoryMetrics;
 import io.marketmetrics.schema.IndexConstituent;
 import io.marketmetrics.schema.IndexDefinition;
@@ -10,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -42,6 +44,7 @@ final class MarketWideProcessor implements Processor<String, Object, String, Obj
     private KeyValueStore<String, CategoryMetrics> categoryFigures;
     private KeyValueStore<String, MarketWideFigures> fedBack;
     private PendingKeys pending;
+    private Sensor invalidBaskets;
 
     MarketWideProcessor(MarketWideStage stage) {
         this.stage = stage;
@@ -59,6 +62,8 @@ final class MarketWideProcessor implements Processor<String, Object, String, Obj
         this.categoryFigures = context.getStateStore(StoreNames.CATEGORY_METRICS);
         this.fedBack = context.getStateStore(MarketWideStage.FED_BACK);
         this.pending = new PendingKeys(context.getStateStore(MarketWideStage.PENDING));
+        this.invalidBaskets = context.metrics().addRateTotalSensor(TradeCounters.SCOPE, "index-definitions",
+                "invalid-dropped", Sensor.RecordingLevel.INFO);
         context.schedule(stage.config().publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publish());
     }
 
@@ -99,6 +104,7 @@ final class MarketWideProcessor implements Processor<String, Object, String, Obj
                 || !basket.getConstituents().stream().allMatch(MarketWideProcessor::validUnits)) {
             log.warn("Index definition under key {} dropped: it must name the same index, have constituents, "
                     + "and positive finite units: {}", index, basket);
+            invalidBaskets.record();
             return;
         } else {
             baskets.put(basket);

@@ -3,6 +3,8 @@ package io.marketmetrics.app.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A real Prometheus scrapes the real application (real broker, trades flowing, a few bad ones) and a
  * producers metrics endpoint, with the shipped alert rules loaded. Then every PromQL expression of every
  * dashboard panel and rule is evaluated through Prometheus's HTTP API: each must parse, each panel's must
- * return data, and every rule group must evaluate without error.
+ * return data, each dashboard variable must offer values, and every rule group must evaluate without error.
  */
 class PrometheusQueriesTest {
 
@@ -47,6 +49,12 @@ class PrometheusQueriesTest {
                     });
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2))
                     .untilAsserted(() -> assertThat(panelsWithoutData(prometheus, queries)).isEmpty());
+            assertThat(queries.variables()).hasSize(2);
+            for (DeployedQueries.Variable variable : queries.variables()) {
+                JsonNode values = prometheus.get("/api/v1/label/" + variable.label() + "/values?match[]="
+                        + URLEncoder.encode(variable.selector(), StandardCharsets.UTF_8)).path("data");
+                assertThat(values).as(variable.source()).isNotEmpty();
+            }
 
             for (DeployedQueries.Query rule : queries.ruleExpressions()) {
                 JsonNode answer = prometheus.query(rule.expr());

@@ -55,16 +55,16 @@ public final class MetricsTopology {
         StreamsBuilder builder = new StreamsBuilder();
 
         builder.globalTable(topics.exchangeReference(),
-                Consumed.with(keys, AvroSerdes.<ExchangeReference>value(config)).withName("exchange-reference-source")
+                Consumed.with(keys, AvroSerdes.value(config, ExchangeReference.class)).withName("exchange-reference-source")
                         .withTimestampExtractor(eventTime),
                 Materialized.<String, ExchangeReference, KeyValueStore<Bytes, byte[]>>as(AssetStage.EXCHANGE_REFERENCE));
         builder.globalTable(topics.assetMetrics(),
-                Consumed.with(keys, AvroSerdes.<AssetMetrics>value(config)).withName("usd-prices-source")
+                Consumed.with(keys, AvroSerdes.value(config, AssetMetrics.class)).withName("usd-prices-source")
                         .withTimestampExtractor(eventTime),
                 Materialized.<String, AssetMetrics, KeyValueStore<Bytes, byte[]>>as(AssetStage.USD_PRICES));
 
         KStream<String, SpecificRecord> accepted = builder
-                .stream(topics.trades(), Consumed.with(keys, AvroSerdes.<Trade>value(config)).withName("trades-source")
+                .stream(topics.trades(), Consumed.with(keys, AvroSerdes.value(config, Trade.class)).withName("trades-source")
                         .withTimestampExtractor(eventTime))
                 .process(new HygieneStage(config, validator), Named.as("hygiene"));
         KStream<String, SpecificRecord> references = builder.stream(topics.assetReference(),

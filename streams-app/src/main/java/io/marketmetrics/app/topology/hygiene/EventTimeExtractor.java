@@ -7,9 +7,10 @@ import org.apache.kafka.streams.processor.TimestampExtractor;
 
 /**
  * Event time for every source of the topology, so that a replay of history computes what live did.
- * A trade's time is its {@code eventTime}, but only when plausible: an invalid trade (say, dated next
- * year) must not move stream time, or every later trade would be late; it gets its partition's current
- * time and is rejected by the hygiene step. Reference data is timeless: 0, which never moves stream time
+ * A trade's time is its {@code eventTime}, but only when the trade is valid: an invalid trade (dated next
+ * year, or with a bad price or symbol and a time hours ahead of its partition) must not move stream time, or
+ * every later trade of the partition would be late; it gets its partition's current time and is rejected by
+ * the hygiene step. Reference data is timeless: 0, which never moves stream time
  * and lets reference records be picked before the trades they describe.
  */
 public final class EventTimeExtractor implements TimestampExtractor {
@@ -25,7 +26,8 @@ public final class EventTimeExtractor implements TimestampExtractor {
         Object value = record.value();
         if (value instanceof Trade trade) {
             long time = trade.getEventTime().toEpochMilli();
-            return validator.isPlausibleTime(time, System.currentTimeMillis()) ? time : Math.max(partitionTime, 0);
+            String key = record.key() instanceof String k ? k : null;
+            return validator.check(key, trade, System.currentTimeMillis()).isEmpty() ? time : Math.max(partitionTime, 0);
         }
         if (value instanceof AssetMetrics metrics) {
             return metrics.getUpdatedAt().toEpochMilli();

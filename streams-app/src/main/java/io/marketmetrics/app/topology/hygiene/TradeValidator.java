@@ -51,11 +51,6 @@ public final class TradeValidator {
         return Optional.empty();
     }
 
-    /** Whether an event time may move stream time: the extractor's plausibility test, same bounds. */
-    public boolean isPlausibleTime(long time, long nowMs) {
-        return time >= EARLIEST_EVENT_TIME && time <= nowMs + futureToleranceMs;
-    }
-
     private static boolean isPositive(double x) {
         return Double.isFinite(x) && x > 0;
     }

@@ -27,11 +27,12 @@ public final class MetricsConfig {
     private final Duration candleRetention1m;
     private final Duration candleRetention1h;
     private final Duration publishInterval;
+    private final boolean inMemoryStores;
 
     private MetricsConfig(TopicNames topics, Map<String, Object> serdeConfig, Map<String, Double> peggedQuotes,
                           Duration grace, Duration dedupeWindow, double outlierThreshold, Duration futureTolerance,
                           int windowMinutes, int sparklineHours, Duration candleRetention1m, Duration candleRetention1h,
-                          Duration publishInterval) {
+                          Duration publishInterval, boolean inMemoryStores) {
         this.topics = Objects.requireNonNull(topics, "topics");
         this.serdeConfig = Map.copyOf(serdeConfig);
         this.peggedQuotes = Map.copyOf(peggedQuotes);
@@ -62,6 +63,7 @@ public final class MetricsConfig {
         this.candleRetention1m = candleRetention1m;
         this.candleRetention1h = candleRetention1h;
         this.publishInterval = positive(publishInterval, "publish interval");
+        this.inMemoryStores = inMemoryStores;
         if (windowMinutes >= sparklineHours * 60) {
             throw new IllegalArgumentException("the sparkline must be longer than the window (the 24h change reads it)");
         }
@@ -77,12 +79,12 @@ public final class MetricsConfig {
      */
     public static MetricsConfig defaults(TopicNames topics, Map<String, Object> serdeConfig) {
         return new MetricsConfig(topics, serdeConfig, DEFAULT_PEGS, Duration.ofMinutes(5), Duration.ofHours(1), 0.10,
-                Duration.ofMinutes(5), 1440, 168, Duration.ofDays(3), Duration.ofDays(9), Duration.ofMillis(100));
+                Duration.ofMinutes(5), 1440, 168, Duration.ofDays(3), Duration.ofDays(9), Duration.ofMillis(100), false);
     }
 
     public MetricsConfig withPeggedQuotes(Map<String, Double> pegs) {
         return new MetricsConfig(topics, serdeConfig, pegs, grace, dedupeWindow, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, inMemoryStores);
     }
 
     /** The default pegs plus (or overridden by) {@code symbol} at {@code usdRate}. */
@@ -94,39 +96,53 @@ public final class MetricsConfig {
 
     public MetricsConfig withGrace(Duration value) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, value, dedupeWindow, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, inMemoryStores);
     }
 
     public MetricsConfig withDedupeWindow(Duration value) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, value, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, inMemoryStores);
     }
 
     public MetricsConfig withOutlierThreshold(double value) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, value, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, inMemoryStores);
     }
 
     public MetricsConfig withFutureTolerance(Duration value) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, outlierThreshold, value,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, inMemoryStores);
     }
 
     /** The 24h window in minute buckets and the sparkline in hour buckets. */
     public MetricsConfig withWindowLengths(int windowMinutes, int sparklineHours) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, inMemoryStores);
     }
 
     public MetricsConfig withCandleRetention(Duration oneMinute, Duration oneHour) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, oneMinute, oneHour, publishInterval);
+                windowMinutes, sparklineHours, oneMinute, oneHour, publishInterval, inMemoryStores);
     }
 
     /** How often the latest figures of the keys that changed are published (wall clock). */
     public MetricsConfig withPublishInterval(Duration value) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, value);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, value, inMemoryStores);
+    }
+
+    /**
+     * Stores in memory instead of RocksDB (still backed by changelogs): restores replay the whole changelog at
+     * start. For small deployments and for tests, where the test driver's commit after every record would
+     * flush RocksDB every time.
+     */
+    public MetricsConfig withInMemoryStores() {
+        return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, outlierThreshold, futureTolerance,
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, true);
+    }
+
+    public boolean inMemoryStores() {
+        return inMemoryStores;
     }
 
     public Duration publishInterval() {

@@ -17,7 +17,6 @@ import io.marketmetrics.topics.TopicNames;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Branched;
@@ -26,7 +25,6 @@ import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The metrics topology (METRICS.md):
@@ -53,15 +51,16 @@ public final class MetricsTopology {
         EventTimeExtractor eventTime = new EventTimeExtractor(validator);
         Serde<String> keys = Serdes.String();
         StreamsBuilder builder = new StreamsBuilder();
+        StoreSuppliers stores = new StoreSuppliers(config);
 
         builder.globalTable(topics.exchangeReference(),
                 Consumed.with(keys, AvroSerdes.value(config, ExchangeReference.class)).withName("exchange-reference-source")
                         .withTimestampExtractor(eventTime),
-                Materialized.<String, ExchangeReference, KeyValueStore<Bytes, byte[]>>as(AssetStage.EXCHANGE_REFERENCE));
+                Materialized.<String, ExchangeReference>as(stores.keyValue(AssetStage.EXCHANGE_REFERENCE)));
         builder.globalTable(topics.assetMetrics(),
                 Consumed.with(keys, AvroSerdes.value(config, AssetMetrics.class)).withName("usd-prices-source")
                         .withTimestampExtractor(eventTime),
-                Materialized.<String, AssetMetrics, KeyValueStore<Bytes, byte[]>>as(AssetStage.USD_PRICES));
+                Materialized.<String, AssetMetrics>as(stores.keyValue(AssetStage.USD_PRICES)));
 
         KStream<String, SpecificRecord> accepted = builder
                 .stream(topics.trades(), Consumed.with(keys, AvroSerdes.value(config, Trade.class)).withName("trades-source")

@@ -25,7 +25,7 @@ class AssetFiguresTest {
 
     @Test
     void fourVenuesWithTimePenaltiesAnOutlierAndReferenceData() {
-        try (MetricsDriver d = new MetricsDriver()) {
+        try (MetricsDriver d = new MetricsDriver(c -> c)) { // RocksDB stores, as in production
             d.exchange(ExchangeReference.newBuilder().setId("binance").setName("Binance")
                     .setTradeUrl("https://www.binance.com/en/trade/{base}_{quote}").build());
             d.reference(AssetReference.newBuilder().setSymbol("ETH").setName("Ethereum").setCategories(List.of("layer-1"))

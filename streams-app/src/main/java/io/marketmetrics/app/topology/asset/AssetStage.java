@@ -3,6 +3,7 @@ package io.marketmetrics.app.topology.asset;
 import io.marketmetrics.app.topology.AvroSerdes;
 import io.marketmetrics.app.topology.MetricsConfig;
 import io.marketmetrics.app.topology.StoreNames;
+import io.marketmetrics.app.topology.StoreSuppliers;
 import io.marketmetrics.app.topology.market.MarketWideFigures;
 import io.marketmetrics.schema.AssetMetrics;
 import io.marketmetrics.schema.AssetReference;
@@ -54,26 +55,27 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
     @Override
     public Set<StoreBuilder<?>> stores() {
         int window = config.windowMinutes();
+        StoreSuppliers stores = new StoreSuppliers(config);
         return Set.of(
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MARKET_STATE), Serdes.String(),
+                Stores.keyValueStoreBuilder(stores.keyValue(MARKET_STATE), Serdes.String(),
                         MarketState.serde(window)).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ASSET_STATE), Serdes.String(),
+                Stores.keyValueStoreBuilder(stores.keyValue(ASSET_STATE), Serdes.String(),
                         AssetState.serde(window)).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(ASSET_REFERENCE), Serdes.String(),
+                Stores.keyValueStoreBuilder(stores.keyValue(ASSET_REFERENCE), Serdes.String(),
                         AvroSerdes.<AssetReference>value(config)).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(TIMERS), Serdes.Bytes(),
+                Stores.keyValueStoreBuilder(stores.keyValue(TIMERS), Serdes.Bytes(),
                         Serdes.ByteArray()).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.MARKET_METRICS), Serdes.String(),
+                Stores.keyValueStoreBuilder(stores.keyValue(StoreNames.MARKET_METRICS), Serdes.String(),
                         AvroSerdes.<MarketMetrics>value(config)).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreNames.ASSET_METRICS), Serdes.String(),
+                Stores.keyValueStoreBuilder(stores.keyValue(StoreNames.ASSET_METRICS), Serdes.String(),
                         AvroSerdes.<AssetMetrics>value(config)).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MARKET_WIDE), Serdes.String(),
+                Stores.keyValueStoreBuilder(stores.keyValue(MARKET_WIDE), Serdes.String(),
                         MarketWideFigures.serde()).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PENDING), Serdes.Bytes(),
+                Stores.keyValueStoreBuilder(stores.keyValue(PENDING), Serdes.Bytes(),
                         Serdes.ByteArray()).withCachingEnabled(),
-                Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.CANDLES_1M, config.candleRetention1m(),
-                        Duration.ofMinutes(1), false), Serdes.String(), BucketSerde.create()).withCachingEnabled(),
-                Stores.windowStoreBuilder(Stores.persistentWindowStore(StoreNames.CANDLES_1H, config.candleRetention1h(),
-                        Duration.ofHours(1), false), Serdes.String(), BucketSerde.create()).withCachingEnabled());
+                Stores.windowStoreBuilder(stores.window(StoreNames.CANDLES_1M, config.candleRetention1m(),
+                        Duration.ofMinutes(1)), Serdes.String(), BucketSerde.create()).withCachingEnabled(),
+                Stores.windowStoreBuilder(stores.window(StoreNames.CANDLES_1H, config.candleRetention1h(),
+                        Duration.ofHours(1)), Serdes.String(), BucketSerde.create()).withCachingEnabled());
     }
 }

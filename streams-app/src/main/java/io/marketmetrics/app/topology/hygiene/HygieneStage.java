@@ -1,6 +1,7 @@
 package io.marketmetrics.app.topology.hygiene;
 
 import io.marketmetrics.app.topology.MetricsConfig;
+import io.marketmetrics.app.topology.StoreSuppliers;
 import io.marketmetrics.schema.Trade;
 import java.time.Duration;
 import java.util.Set;
@@ -32,9 +33,11 @@ public final class HygieneStage implements ProcessorSupplier<String, Trade, Stri
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-        // Windows of 1 ms: each id is stored at its trade's event time and looked up by a time range.
-        return Set.of(Stores.windowStoreBuilder(Stores.persistentWindowStore(ACCEPTED_TRADE_IDS,
-                        config.dedupeWindow().plus(config.grace()), Duration.ofMillis(1), false),
-                Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+        // Windows of 1 ms: each id is stored at its trade's event time and looked up by a time range. Not cached:
+        // every id is written once, so a cache would coalesce nothing, and a range read through the cache costs
+        // in proportion to everything cached in the segments it spans.
+        return Set.of(Stores.windowStoreBuilder(new StoreSuppliers(config).window(ACCEPTED_TRADE_IDS,
+                        config.dedupeWindow().plus(config.grace()), Duration.ofMillis(1)),
+                Serdes.String(), Serdes.ByteArray()).withCachingDisabled());
     }
 }

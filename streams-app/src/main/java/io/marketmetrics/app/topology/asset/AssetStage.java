@@ -63,7 +63,9 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
                         AssetState.serde(window)).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(ASSET_REFERENCE), Serdes.String(),
                         AvroSerdes.<AssetReference>value(config)).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(stores.keyValue(TIMERS), Serdes.Bytes(),
+                // Timers and pending marks are small queues, put and deleted all the time: in memory (with their
+                // changelogs), as in RocksDB their scans would step over the tombstones of everything done.
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TIMERS), Serdes.Bytes(),
                         Serdes.ByteArray()).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(StoreNames.MARKET_METRICS), Serdes.String(),
                         AvroSerdes.<MarketMetrics>value(config)).withCachingEnabled(),
@@ -71,7 +73,7 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
                         AvroSerdes.<AssetMetrics>value(config)).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(MARKET_WIDE), Serdes.String(),
                         MarketWideFigures.serde()).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(stores.keyValue(PENDING), Serdes.Bytes(),
+                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING), Serdes.Bytes(),
                         Serdes.ByteArray()).withCachingEnabled(),
                 Stores.windowStoreBuilder(stores.window(StoreNames.CANDLES_1M, config.candleRetention1m(),
                         Duration.ofMinutes(1)), Serdes.String(), BucketSerde.create()).withCachingEnabled(),

@@ -4,7 +4,6 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 import io.marketmetrics.app.metrics.AppMetrics;
 import io.marketmetrics.app.metrics.MetricsSettings;
@@ -12,8 +11,6 @@ import io.marketmetrics.app.query.LocalInstance;
 import io.marketmetrics.app.query.QueryApi;
 import io.marketmetrics.app.query.QueryStores;
 import io.marketmetrics.app.query.UpdateFeed;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
@@ -21,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running instance of the metrics application: its topics checked, its HTTP API serving, and
- * its {@link KafkaStreams} running the topology. Never wipes local state on start
+ * One running instance of the metrics application: its HTTP API serving, and its
+ * {@link KafkaStreams} running the topology. Never wipes local state on start
  * ({@code cleanUp()}): a restart resumes from the stores on disk instead of restoring them all.
  */
 public final class MetricsService implements AutoCloseable {
@@ -51,9 +48,8 @@ public final class MetricsService implements AutoCloseable {
         return start(settings, app, MetricsSettings.defaults());
     }
 
-    /** Provisions missing topics, starts the HTTP API, then the application. */
+    /** Starts the HTTP API, then the application (its topics must exist: {@link TopicProvisioner}). */
     public static MetricsService start(AppSettings settings, AppTopology app, MetricsSettings metricsSettings) {
-        provisionTopics(settings);
         AppMetrics metrics = new AppMetrics(settings.topics(), metricsSettings);
         LocalInstance instance = new LocalInstance();
         QueryApi api = QueryApi.start(settings.httpHost(), settings.httpPort(), instance, app.topology(),
@@ -114,15 +110,6 @@ public final class MetricsService implements AutoCloseable {
             log.warn("Metrics application did not close within {} s", CLOSE_TIMEOUT.toSeconds());
         }
         metrics.close();
-    }
-
-    private static void provisionTopics(AppSettings settings) {
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                // Fail within a bounded time with a clear message when Kafka is unreachable.
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000))) {
-            new TopicProvisioner(admin).provision(new TopicLayout(settings.topics(), settings.partitions()));
-        }
     }
 
     private static String reachableHost(String bindHost) {

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -35,6 +36,16 @@ public final class TopicProvisioner {
 
     public TopicProvisioner(Admin admin) {
         this.admin = admin;
+    }
+
+    /** Provisions the layout on the cluster at {@code bootstrapServers} with an admin client of its own. */
+    public static Report provision(String bootstrapServers, TopicLayout layout) {
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                // Give up within a bounded time, with a clear message, when Kafka is unreachable.
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) TimeUnit.SECONDS.toMillis(TIMEOUT_SECONDS)))) {
+            return new TopicProvisioner(admin).provision(layout);
+        }
     }
 
     /** What {@link #provision} did: the topics it created and the differences it found. */

@@ -17,8 +17,21 @@ public final class StreamsAppCommand implements Runnable {
     @Spec
     CommandSpec spec;
 
+    private static final String LOGBACK_CONFIG = "streams-app-logback.xml";
+
     public static void main(String[] args) {
-        System.exit(CliLauncher.execute(new StreamsAppCommand(), args));
+        if (System.getProperty("logback.configurationFile") == null) {
+            System.setProperty("logback.configurationFile", LOGBACK_CONFIG);
+        }
+        int code;
+        try {
+            code = CliLauncher.execute(new StreamsAppCommand(), args);
+        } catch (RuntimeException | Error e) {
+            // A bug, not a user error: the trace helps, and the embedded servers' threads must not keep the JVM alive.
+            e.printStackTrace();
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** Without a subcommand: the usage, as an error. */

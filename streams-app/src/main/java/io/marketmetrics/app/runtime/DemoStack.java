@@ -54,7 +54,7 @@ public final class DemoStack implements AutoCloseable {
         try {
             stack.startAll(options);
             return stack;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             stack.close();
             throw e;
         }

@@ -11,9 +11,9 @@ import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * The demo's status line, read from the application's own client metrics (no extra Kafka calls):
- * trades consumed per second, metric records produced per second, dead letters produced, and the
- * consumer lag on the trades topic.
+ * The demo's status line, read from the application's own metrics (no extra Kafka calls): trades
+ * taken in by the topology per second, metric records produced per second, dead letters produced
+ * since start, and the consumer lag on the trades topic.
  */
 public final class StreamsStatus {
 
@@ -36,7 +36,7 @@ public final class StreamsStatus {
     /** One line with the rates since the previous call. */
     public synchronized String line() {
         Map<MetricName, ? extends Metric> metrics = streams.metrics();
-        double in = sum(metrics, "consumer-fetch-manager-metrics", "records-consumed-total", trades::equals);
+        double in = sum(metrics, "stream-topic-metrics", "records-consumed-total", trades::equals);
         double out = sum(metrics, "producer-topic-metrics", "record-send-total", outputs::contains);
         double dead = sum(metrics, "producer-topic-metrics", "record-send-total", dlq::equals);
         double lag = sum(metrics, "consumer-fetch-manager-metrics", "records-lag", trades::equals);

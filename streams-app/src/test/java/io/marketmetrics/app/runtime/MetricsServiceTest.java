@@ -42,6 +42,7 @@ class MetricsServiceTest {
     void everyInstanceAnswersEveryKeyByLocalReadOrForwarding() throws Exception {
         TopicNames topics = TopicNames.unprefixed();
         try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
+            TopicProvisioner.provision(broker.bootstrapServers(), new TopicLayout(topics, PARTITIONS));
             List<MetricsService> instances = new ArrayList<>();
             try {
                 for (String name : List.of("one", "two")) {

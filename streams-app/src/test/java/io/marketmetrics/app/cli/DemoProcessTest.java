@@ -33,12 +33,14 @@ class DemoProcessTest {
                 .redirectErrorStream(true).redirectOutput(output.toFile()).start();
         try {
             String base = "http://127.0.0.1:" + httpPort;
+            // A user sees figures within a minute on an idle laptop; the bound here is a generous time-out
+            // for a loaded build machine, not a speed requirement.
             try {
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
+                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
                         Http.get(base + "/health").status() == 200
                                 && Http.get(base + "/api/v1/assets/BTC").json().get("priceUsd").asDouble() > 0);
             } catch (ConditionTimeoutException e) {
-                throw new AssertionError("demo not serving BTC within 60 s; its output:\n" + Files.readString(output), e);
+                throw new AssertionError("demo not serving BTC in time; its output:\n" + Files.readString(output), e);
             }
             assertThat(Http.get(base + "/api/v1/assets/BTC/markets").json().size()).isGreaterThan(1);
 

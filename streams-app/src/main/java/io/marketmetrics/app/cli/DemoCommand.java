@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.marketmetrics.app.metrics.MetricsOptions;
 import io.marketmetrics.app.runtime.DemoOptions;
 import io.marketmetrics.app.runtime.DemoStack;
 import io.marketmetrics.app.runtime.ShutdownSignal;
@@ -14,6 +15,7 @@ import io.marketmetrics.app.runtime.TopicLayout;
 import io.marketmetrics.cli.UserError;
 import io.marketmetrics.producers.simulate.SimulatorOptions;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code demo}: the whole system in one process, on 127.0.0.1. */
@@ -62,6 +64,9 @@ final class DemoCommand implements Callable<Integer> {
             description = "Seconds between status lines (default: ${DEFAULT-VALUE}).")
     int statusInterval;
 
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
     @Override
     public Integer call() throws Exception {
         DemoOptions options = options();
@@ -87,7 +92,7 @@ final class DemoCommand implements Callable<Integer> {
             throw UserError.usage("--partitions, --status-interval and --rate must be positive");
         }
         return new DemoOptions(dataDir, kafkaPort, registryPort, httpPort, partitions, reference,
-                noSimulator ? 0 : rate, replay);
+                noSimulator ? 0 : rate, replay, metrics.settings());
     }
 
     private static void printWhereToLook(DemoStack stack) {

@@ -6,16 +6,17 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
+import io.marketmetrics.app.metrics.MetricsOptions;
 import io.marketmetrics.app.runtime.AppSettings;
 import io.marketmetrics.app.runtime.MetricsService;
 import io.marketmetrics.app.runtime.ShutdownSignal;
 import io.marketmetrics.app.runtime.StandardTopology;
 import io.marketmetrics.app.runtime.TopicLayout;
-import io.marketmetrics.app.runtime.TopicProvisioner;
 import io.marketmetrics.cli.UserError;
 import io.marketmetrics.topics.TopicNames;
 import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code run}: the metrics application alone, one instance of many, against an existing cluster. */
@@ -66,12 +67,14 @@ final class RunCommand implements Callable<Integer> {
             description = "Kafka Streams or client settings that override the application's (repeatable, or comma-separated).")
     Map<String, String> streamsConfig = new LinkedHashMap<>();
 
+    @Mixin
+    MetricsOptions metrics = new MetricsOptions();
+
     @Override
     public Integer call() throws Exception {
         AppSettings settings = settings();
         ShutdownSignal signal = ShutdownSignal.install();
-        TopicProvisioner.provision(settings.bootstrapServers(), new TopicLayout(settings.topics(), settings.partitions()));
-        try (MetricsService service = MetricsService.start(settings, StandardTopology.of(settings))) {
+        try (MetricsService service = MetricsService.start(settings, StandardTopology.of(settings), metrics.settings())) {
             System.out.printf("market-metrics running: HTTP API on http://%s:%d (advertised as %s:%d); Ctrl-C to stop%n",
                     httpHost, service.httpPort(), service.advertised().host(), service.advertised().port());
             while (!signal.await(WATCH_INTERVAL)) {

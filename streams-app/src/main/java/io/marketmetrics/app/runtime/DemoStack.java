@@ -64,7 +64,8 @@ public final class DemoStack implements AutoCloseable {
         Path dataDir = options.dataDir().toAbsolutePath();
         topics = TopicNames.unprefixed();
         broker = track(EmbeddedKafkaBroker.start(dataDir, options.kafkaPort()));
-        // Before any producer writes: an auto-created topic would get the broker's defaults.
+        // Before any producer writes (the application checks them again when it starts): an
+        // auto-created topic would get the broker's defaults.
         TopicProvisioner.provision(broker.bootstrapServers(), new TopicLayout(topics, options.partitions()));
         KafkaSchemaStore store = track(KafkaSchemaStore.open(broker.bootstrapServers(), SCHEMAS_TOPIC, STARTUP_TIMEOUT));
         registry = track(SchemaRegistryServer.start(HOST, options.registryPort(), store));
@@ -78,7 +79,7 @@ public final class DemoStack implements AutoCloseable {
 
         AppSettings settings = new AppSettings(broker.bootstrapServers(), registry.url(), APPLICATION_ID,
                 dataDir.resolve("streams"), HOST, options.httpPort(), null, topics, options.partitions(), Map.of());
-        service = track(MetricsService.start(settings, StandardTopology.of(settings)));
+        service = track(MetricsService.start(settings, StandardTopology.of(settings), options.metrics()));
 
         for (Path file : options.replayFiles()) {
             feed(new ReplaySource(new ReplayOptions(file, null, "binance", null, Pacer.MAX, false)), target);

@@ -18,8 +18,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One running instance of the metrics application: its HTTP API serving, and its
- * {@link KafkaStreams} running the topology. Never wipes local state on start
+ * One running instance of the metrics application: its topics checked, its HTTP API serving, and
+ * its {@link KafkaStreams} running the topology. Never wipes local state on start
  * ({@code cleanUp()}): a restart resumes from the stores on disk instead of restoring them all.
  */
 public final class MetricsService implements AutoCloseable {
@@ -48,8 +48,9 @@ public final class MetricsService implements AutoCloseable {
         return start(settings, app, MetricsSettings.defaults());
     }
 
-    /** Starts the HTTP API, then the application (its topics must exist: {@link TopicProvisioner}). */
+    /** Creates missing topics (and checks existing ones), starts the HTTP API, then the application. */
     public static MetricsService start(AppSettings settings, AppTopology app, MetricsSettings metricsSettings) {
+        TopicProvisioner.provision(settings.bootstrapServers(), new TopicLayout(settings.topics(), settings.partitions()));
         AppMetrics metrics = new AppMetrics(settings.topics(), metricsSettings);
         LocalInstance instance = new LocalInstance();
         QueryApi api = QueryApi.start(settings.httpHost(), settings.httpPort(), instance, app.topology(),

@@ -3,11 +3,14 @@ package io.marketmetrics.app.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.marketmetrics.app.metrics.AppMetrics;
+import io.marketmetrics.app.metrics.MetricsSettings;
 import io.marketmetrics.app.testing.Http;
 import io.marketmetrics.app.testing.PlaceholderTopology;
 import io.marketmetrics.topics.TopicNames;
@@ -19,9 +22,11 @@ class OpenApiTest {
     @Test
     void documentListsExactlyTheRoutesServed() {
         TopicNames topics = TopicNames.unprefixed();
-        try (QueryApi api = QueryApi.start("127.0.0.1", 0, new LocalInstance(), PlaceholderTopology.of(topics).topology(),
+        // With the routes the runtime adds, as MetricsService starts it.
+        try (AppMetrics metrics = new AppMetrics(topics, MetricsSettings.defaults());
+             QueryApi api = QueryApi.start("127.0.0.1", 0, new LocalInstance(), PlaceholderTopology.of(topics).topology(),
                 QueryStores.withFigures(PlaceholderTopology.ASSET_STORE, PlaceholderTopology.MARKET_STORE),
-                new UpdateFeed.Source("127.0.0.1:1", "mock://openapi-test", topics))) {
+                new UpdateFeed.Source("127.0.0.1:1", "mock://openapi-test", topics), List.of(metrics.routes()))) {
             Http.Response r = Http.get("http://127.0.0.1:" + api.port() + "/api/v1/openapi.json");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().get("openapi").asText()).startsWith("3.");
@@ -32,7 +37,7 @@ class OpenApiTest {
                     .forEachRemaining(method -> documented.add(method.toUpperCase() + " " + path.getKey())));
             assertThat(documented).isEqualTo(new TreeSet<>(api.routes()));
             // Not vacuous: the API's own endpoints are among them.
-            assertThat(documented).contains("GET /api/v1/assets/{symbol}", "GET /api/v1/stream", "GET /health");
+            assertThat(documented).contains("GET /api/v1/assets/{symbol}", "GET /api/v1/stream", "GET /health", "GET /metrics");
         }
     }
 }

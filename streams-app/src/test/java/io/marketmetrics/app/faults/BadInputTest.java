@@ -1,5 +1,6 @@
 package io.marketmetrics.app.faults;
 
+import io.marketmetrics.app.testing.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -113,10 +114,10 @@ class BadInputTest {
             FinalOutputs.awaitSettled(broker.bootstrapServers(), "dirty", dirty, Duration.ofMinutes(3));
 
             assertThat(dirtyApp.streams().state()).as("the application never stopped").isEqualTo(KafkaStreams.State.RUNNING);
-            List<ConsumerRecord<String, byte[]>> dead = CommittedRecords.raw(broker.bootstrapServers(), dirty.tradesDlq());
+            List<ConsumerRecord<String, byte[]>> dead = TopicReader.readAllRaw(broker.bootstrapServers(), dirty.tradesDlq());
             assertThat(dead.stream().map(BadInputTest::describe).sorted().toList())
                     .isEqualTo(expectedDead.stream().map(b -> describe(b.key(), b.value(), b.reason())).sorted().toList());
-            assertThat(CommittedRecords.raw(broker.bootstrapServers(), clean.tradesDlq())).isEmpty();
+            assertThat(TopicReader.readAllRaw(broker.bootstrapServers(), clean.tradesDlq())).isEmpty();
             assertThat(duplicatesDropped(dirtyApp)).as("duplicates dropped and counted").isEqualTo(1.0);
             assertThat(duplicatesDropped(cleanApp)).isZero();
 

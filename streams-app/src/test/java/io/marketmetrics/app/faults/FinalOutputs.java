@@ -1,5 +1,6 @@
 package io.marketmetrics.app.faults;
 
+import io.marketmetrics.app.testing.TopicReader;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -31,7 +32,7 @@ record FinalOutputs(Map<String, Object> assetMetrics, Map<String, Object> market
         return new FinalOutputs(latestByKey(bootstrap, registryUrl, topics.assetMetrics()),
                 latestByKey(bootstrap, registryUrl, topics.marketMetrics()),
                 Stream.of(topics.candles1m(), topics.candles1h())
-                        .flatMap(t -> CommittedRecords.decoded(bootstrap, registryUrl, t).stream())
+                        .flatMap(t -> TopicReader.readAll(bootstrap, registryUrl, t).stream())
                         .map(r -> r.key() + " " + r.value()).sorted().toList());
     }
 
@@ -81,7 +82,7 @@ record FinalOutputs(Map<String, Object> assetMetrics, Map<String, Object> market
 
     private static Map<String, Object> latestByKey(String bootstrap, String registryUrl, String topic) {
         Map<String, Object> latest = new TreeMap<>();
-        for (ConsumerRecord<String, Object> r : CommittedRecords.decoded(bootstrap, registryUrl, topic)) {
+        for (ConsumerRecord<String, Object> r : TopicReader.readAll(bootstrap, registryUrl, topic)) {
             latest.put(r.key(), r.value());
         }
         return latest;

@@ -152,14 +152,17 @@ class EndToEndTest {
             assertThat(coinbase.get("tradeUrl").asText()).isEqualTo("https://www.coinbase.com/advanced-trade/spot/BTC-USD");
 
             // The output topics say the same as the API.
-            AssetMetrics published = (AssetMetrics) latestByKey(topics.assetMetrics()).get("BTC");
-            assertThat(published.getPriceUsd()).isCloseTo(price, within(price * 1e-9));
-            assertThat(published.getVolume24hUsd()).isCloseTo(totalUsd, within(totalUsd * 1e-9));
-            MarketMetrics binanceOut = (MarketMetrics) latestByKey(topics.marketMetrics()).get("binance:BTC-USDT");
-            assertThat(binanceOut.getTradeCount24h()).isEqualTo(3);
-            assertThat(binanceOut.getVolume24hUsd()).isCloseTo(binanceUsd, within(binanceUsd * 1e-9));
-            MarketMetrics coinbaseOut = (MarketMetrics) latestByKey(topics.marketMetrics()).get("coinbase:BTC-USD");
-            assertThat(coinbaseOut.getTradeCount24h()).isEqualTo(2);
+            // The stores are updated before the publisher's next punctuation and commit: wait for the topics.
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                AssetMetrics published = (AssetMetrics) latestByKey(topics.assetMetrics()).get("BTC");
+                assertThat(published.getPriceUsd()).isCloseTo(price, within(price * 1e-9));
+                assertThat(published.getVolume24hUsd()).isCloseTo(totalUsd, within(totalUsd * 1e-9));
+                MarketMetrics binanceOut = (MarketMetrics) latestByKey(topics.marketMetrics()).get("binance:BTC-USDT");
+                assertThat(binanceOut.getTradeCount24h()).isEqualTo(3);
+                assertThat(binanceOut.getVolume24hUsd()).isCloseTo(binanceUsd, within(binanceUsd * 1e-9));
+                MarketMetrics coinbaseOut = (MarketMetrics) latestByKey(topics.marketMetrics()).get("coinbase:BTC-USD");
+                assertThat(coinbaseOut.getTradeCount24h()).isEqualTo(2);
+            });
 
             // Exactly one dead letter: the late trade, with its reason.
             List<ConsumerRecord<String, byte[]>> dead = TopicReader.readAllRaw(broker.bootstrapServers(), topics.tradesDlq());

@@ -38,14 +38,16 @@ public final class TopicReader {
     private static <V> List<ConsumerRecord<String, V>> read(String bootstrap, String topic, Deserializer<V> values) {
         try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), values)) {
+                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+                // Room for the largest dead letter the fault tests write (a record of about 1 MB).
+                ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 4 << 20), new StringDeserializer(), values)) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(p -> new TopicPartition(topic, p.partition())).toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions);
             List<ConsumerRecord<String, V>> records = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).pollInSameThread().until(() -> {
+            await().atMost(Duration.ofMinutes(2)).pollInSameThread().until(() -> {
                 consumer.poll(Duration.ofMillis(200)).forEach(records::add);
                 return partitions.stream().allMatch(p -> consumer.position(p) >= ends.get(p));
             });

@@ -78,8 +78,12 @@ class LiveStreamTest {
                 }
                 // The feed subscribes the fast reader first, then the new one: wait until the topics are read
                 // (an ETH update reaches the fast reader), so that nothing of the burst is lost to the start.
-                producer.send(new ProducerRecord<>(FiguresFixture.TOPICS.assetMetrics(), "ETH", update("ETH", 1.0))).get();
-                await().atMost(Duration.ofSeconds(30)).until(() -> fast.stream().anyMatch(l -> l.contains("\"priceUsd\":1.0,")));
+                // The feed's consumer finds the end of the topics lazily: an update sent before that is not
+                // streamed, so send the first one again until it arrives.
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+                    producer.send(new ProducerRecord<>(FiguresFixture.TOPICS.assetMetrics(), "ETH", update("ETH", 1.0))).get();
+                    return fast.stream().anyMatch(l -> l.contains("\"priceUsd\":1.0,"));
+                });
 
                 for (int i = 0; i < BURST; i++) {
                     String symbol = FiguresFixture.SYMBOLS.get(i % FiguresFixture.SYMBOLS.size());
@@ -92,7 +96,7 @@ class LiveStreamTest {
                 // The follower of ETH gets its update after the burst, without a single update of another asset.
                 await().atMost(Duration.ofSeconds(30)).until(() -> fast.stream().anyMatch(l -> l.contains("\"priceUsd\":2.0,")));
                 assertThat(fast.stream().filter(l -> l.startsWith("data:"))).allMatch(l -> l.contains("\"symbol\":\"ETH\""))
-                        .hasSize(2);
+                        .filteredOn(l -> l.contains("\"priceUsd\":2.0,")).hasSize(1);
                 assertThat(fast.stream().filter(l -> l.startsWith("event:"))).containsOnly("event: asset");
 
                 // The reader that stopped was dropped: reading on, it finds the end of the stream (the server

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
 public final class ApiServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ApiServer.class);
+    private static final int RESPONSE_COPY_BUFFER_BYTES = 4096;
 
     private final Javalin app;
     private final List<String> routes;
@@ -33,6 +34,10 @@ public final class ApiServer implements AutoCloseable {
         List<String> routes = new ArrayList<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
+            // Javalin copies every response through a fresh buffer of this size (default: Jetty's 32 KB output
+            // buffer). Our answers are a few KB: 32 KB per request was a third of all allocation under load,
+            // and the collections it caused were the API's latency tail (docs/PERFORMANCE.md).
+            config.http.responseBufferSize = RESPONSE_COPY_BUFFER_BYTES;
             config.events.handlerAdded(h -> routes.add(h.getHttpMethod() + " " + h.getPath()));
             config.staticFiles.add(files -> {
                 files.hostedPath = "/static";

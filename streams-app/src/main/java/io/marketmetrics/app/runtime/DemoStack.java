@@ -23,6 +23,7 @@ import io.marketmetrics.producers.simulate.SimulatorOptions;
 import io.marketmetrics.registry.KafkaSchemaStore;
 import io.marketmetrics.registry.SchemaRegistryServer;
 import io.marketmetrics.topics.TopicNames;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -78,7 +79,10 @@ public final class DemoStack implements AutoCloseable {
         log.info("Published {} reference records", published);
 
         AppSettings settings = new AppSettings(broker.bootstrapServers(), registry.url(), APPLICATION_ID,
-                dataDir.resolve("streams"), HOST, options.httpPort(), null, topics, options.partitions(), Map.of());
+                dataDir.resolve("streams"), HOST, options.httpPort(), null, topics, options.partitions(),
+                // One instance by construction: a standby could never be placed, and Streams would warn
+                // about every task at every rebalance.
+                Map.of(StreamsConfig.NUM_STANDBY_REPLICAS_CONFIG, "0"));
         service = track(MetricsService.start(settings, StandardTopology.of(settings), options.metrics()));
 
         for (Path file : options.replayFiles()) {

@@ -36,7 +36,7 @@ import org.apache.kafka.streams.StreamsMetadata;
  * ./mvnw -q -pl streams-app -am install -DskipTests
  * ./mvnw -q -pl streams-app test-compile org.codehaus.mojo:exec-maven-plugin:3.7.0:java \
  *     -Dexec.mainClass=io.marketmetrics.app.query.ApiLatencyBenchmark -Dexec.classpathScope=test \
- *     [-Dexec.args="RATE SECONDS"]     (default 1000 requests/s for 30 s per case, after 10 s of warm-up)
+ *     [-Dexec.args="RATE SECONDS"]     (default 1000 requests/s for 30 s per case, after 30 s of warm-up)
  * </pre>
  */
 public final class ApiLatencyBenchmark {
@@ -44,6 +44,9 @@ public final class ApiLatencyBenchmark {
     private static final String REGISTRY = "mock://api-latency-benchmark";
     // Connections (and client threads) at most: enough for 1,000 requests/s at several ms each.
     private static final int WORKERS = 32;
+    // Long enough for the JIT to finish with the request path: with 10 s, the first case still ran partly
+    // interpreted code and showed a worse tail than the second.
+    private static final int WARM_UP_SECONDS = 30;
 
     private ApiLatencyBenchmark() {
     }
@@ -63,7 +66,7 @@ public final class ApiLatencyBenchmark {
                 List<String> local = FiguresFixture.SYMBOLS.stream().filter(s -> isLocal(one, s)).toList();
                 List<String> forwarded = FiguresFixture.SYMBOLS.stream().filter(s -> !isLocal(one, s)).toList();
                 System.out.printf(Locale.ROOT, "local keys %s, forwarded keys %s; %d requests/s, %d s per case%n", local, forwarded, rate, seconds);
-                run("warm-up", base, FiguresFixture.SYMBOLS, rate, 10);
+                run("warm-up", base, FiguresFixture.SYMBOLS, rate, WARM_UP_SECONDS);
                 run("local", base, local, rate, seconds);
                 run("forwarded", base, forwarded, rate, seconds);
             }

@@ -1,0 +1,117 @@
+package io.marketmetrics.app.faults;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.marketmetrics.app.cli.StreamsAppCommand;
+import io.marketmetrics.app.runtime.TopicLayout;
+import io.marketmetrics.app.runtime.TopicProvisioner;
+import io.marketmetrics.app.testing.ChildJvm;
+import io.marketmetrics.app.testing.FreePorts;
+import io.marketmetrics.producers.TradePublisher;
+import io.marketmetrics.producers.kafka.PublishTarget;
+import io.marketmetrics.registry.InMemorySchemaStore;
+import io.marketmetrics.registry.SchemaRegistryServer;
+import io.marketmetrics.registry.SchemaStore;
+import io.marketmetrics.schema.Trade;
+import io.marketmetrics.topics.TopicNames;
+
+/**
+ * What the process-level fault tests break: a broker in a process of its own ({@link BrokerProcess}) and a
+ * registry server on a fixed port that can be stopped and started again with its schemas; and the application
+ * as a user runs it ({@code streams-app run}), each in a process of its own, its topics prefixed by its id.
+ */
+final class FaultCluster implements AutoCloseable {
+
+    static final int PARTITIONS = 3;
+    // After a SIGKILL the dead instance stays a group member until its session times out, and a restarted one
+    // waits for that: 6 s (the broker's minimum) instead of the default 45 s keeps each restart short.
+    private static final List<String> SHORT_SESSION = List.of("session.timeout.ms=6000", "heartbeat.interval.ms=1500");
+
+    private final Path dir;
+    private final BrokerProcess broker;
+    private final SchemaStore schemas = new InMemorySchemaStore();
+    private final int registryPort = FreePorts.next();
+    private SchemaRegistryServer registry;
+
+    private FaultCluster(Path dir) {
+        this.dir = dir;
+        this.broker = BrokerProcess.start(dir.resolve("kafka"), dir.resolve("broker.out"));
+    }
+
+    /** A running broker and registry keeping their data under {@code dir}. */
+    static FaultCluster start(Path dir) {
+        FaultCluster cluster = new FaultCluster(dir);
+        cluster.startRegistry();
+        return cluster;
+    }
+
+    BrokerProcess broker() {
+        return broker;
+    }
+
+    String bootstrapServers() {
+        return broker.bootstrapServers();
+    }
+
+    String registryUrl() {
+        return "http://127.0.0.1:" + registryPort;
+    }
+
+    /** Starts the registry (again) on its port, with every schema registered so far. */
+    void startRegistry() {
+        registry = SchemaRegistryServer.start("127.0.0.1", registryPort, schemas);
+    }
+
+    void stopRegistry() {
+        registry.close();
+        registry = null;
+    }
+
+    /** The topics of application {@code id}: its own prefix, so that applications share the cluster. */
+    static TopicNames topics(String id) {
+        return new TopicNames(id + ".");
+    }
+
+    /** Creates the topics of application {@code id} and publishes {@code trades} to its trades topic. */
+    void publish(String id, List<Trade> trades) {
+        TopicNames topics = topics(id);
+        TopicProvisioner.provision(bootstrapServers(), new TopicLayout(topics, PARTITIONS));
+        try (TradePublisher publisher = publisher(topics)) {
+            trades.forEach(publisher::accept);
+            publisher.flush();
+            assertThat(publisher.sent()).isEqualTo(trades.size());
+        }
+    }
+
+    TradePublisher publisher(TopicNames topics) {
+        return new TradePublisher(new PublishTarget(bootstrapServers(), registryUrl(), topics, PublishTarget.DEFAULT_TIMEOUT, Map.of()));
+    }
+
+    /** Starts application {@code id} with its state in {@code stateDir}; its output is appended to {@code id.out}. */
+    ChildJvm startApp(String id, Path stateDir, String... streamsConfig) {
+        List<String> args = new ArrayList<>(List.of("run", "--bootstrap-servers", bootstrapServers(),
+                "--schema-registry", registryUrl(), "--application-id", id, "--topic-prefix", topics(id).prefix(),
+                "--partitions", Integer.toString(PARTITIONS), "--state-dir", stateDir.toString(),
+                "--http-port", Integer.toString(FreePorts.next())));
+        for (String setting : SHORT_SESSION) {
+            args.addAll(List.of("--streams-config", setting));
+        }
+        for (String setting : streamsConfig) {
+            args.addAll(List.of("--streams-config", setting));
+        }
+        return ChildJvm.start(StreamsAppCommand.class, args, dir.resolve(id + ".out"));
+    }
+
+    @Override
+    public void close() {
+        if (registry != null) {
+            registry.close();
+        }
+        broker.close();
+    }
+}

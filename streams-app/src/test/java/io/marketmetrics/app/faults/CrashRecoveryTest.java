@@ -13,11 +13,9 @@ import java.util.stream.IntStream;
 import io.marketmetrics.app.testing.ChildJvm;
 import io.marketmetrics.schema.Trade;
 import org.apache.kafka.clients.admin.Admin;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * SIGKILL of the application at random points of a 200 000-trade replay, restarts on the same state directory
@@ -29,19 +27,8 @@ class CrashRecoveryTest {
 
     private static final int TRADES = 200_000;
 
-    @TempDir
-    static Path dir;
-    static FaultCluster cluster;
-
-    @BeforeAll
-    static void startCluster() {
-        cluster = FaultCluster.start(dir);
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        cluster.close();
-    }
+    @RegisterExtension
+    static final FaultCluster cluster = new FaultCluster();
 
     @Test
     void fiveKillsGiveTheFiguresOfAnUnbrokenRun() throws Exception {
@@ -71,12 +58,12 @@ class CrashRecoveryTest {
         // One restart on an empty state directory: everything restored from the changelogs.
         int emptyStateRestart = kills / 2;
 
-        try (ChildJvm unbroken = cluster.startApp(unbrokenId, dir.resolve(unbrokenId + "-state"));
+        try (ChildJvm unbroken = cluster.startApp(unbrokenId, cluster.dir().resolve(unbrokenId + "-state"));
              Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
-            Path stateDir = dir.resolve(crashedId + "-state");
+            Path stateDir = cluster.dir().resolve(crashedId + "-state");
             for (int k = 0; k < kills; k++) {
                 if (k == emptyStateRestart) {
-                    stateDir = dir.resolve(crashedId + "-state-empty");
+                    stateDir = cluster.dir().resolve(crashedId + "-state-empty");
                 }
                 long at = killAt[k];
                 // Closing kills it also when the test fails.

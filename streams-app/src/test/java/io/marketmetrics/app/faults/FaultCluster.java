@@ -2,10 +2,14 @@ package io.marketmetrics.app.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import io.marketmetrics.app.cli.StreamsAppCommand;
 import io.marketmetrics.app.runtime.TopicLayout;
@@ -19,35 +23,58 @@ import io.marketmetrics.registry.SchemaRegistryServer;
 import io.marketmetrics.registry.SchemaStore;
 import io.marketmetrics.schema.Trade;
 import io.marketmetrics.topics.TopicNames;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What the process-level fault tests break: a broker in a process of its own ({@link BrokerProcess}) and a
- * registry server on a fixed port that can be stopped and started again with its schemas; and the application
- * as a user runs it ({@code streams-app run}), each in a process of its own, its topics prefixed by its id.
+ * What the process-level fault tests break, for a whole test class ({@code @RegisterExtension static}): a broker
+ * in a process of its own ({@link BrokerProcess}) and a registry server on a fixed port that can be stopped and
+ * started again with its schemas; and the application as a user runs it ({@code streams-app run}), each in a
+ * process of its own, its topics prefixed by its id. Everything lives under one directory in {@code target/},
+ * kept when a test failed so that the processes' logs can be read.
  */
-final class FaultCluster implements AutoCloseable {
+final class FaultCluster implements BeforeAllCallback, AfterAllCallback {
 
     static final int PARTITIONS = 3;
     // After a SIGKILL the dead instance stays a group member until its session times out, and a restarted one
     // waits for that: 6 s (the broker's minimum) instead of the default 45 s keeps each restart short.
     private static final List<String> SHORT_SESSION = List.of("session.timeout.ms=6000", "heartbeat.interval.ms=1500");
 
-    private final Path dir;
-    private final BrokerProcess broker;
     private final SchemaStore schemas = new InMemorySchemaStore();
     private final int registryPort = FreePorts.next();
+    private Path dir;
+    private BrokerProcess broker;
     private SchemaRegistryServer registry;
 
-    private FaultCluster(Path dir) {
-        this.dir = dir;
-        this.broker = BrokerProcess.start(dir.resolve("kafka"), dir.resolve("broker.out"));
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        Path base = Files.createDirectories(Path.of("target", "fault-tests"));
+        dir = Files.createTempDirectory(base, context.getRequiredTestClass().getSimpleName() + "-").toAbsolutePath();
+        broker = BrokerProcess.start(dir.resolve("kafka"), dir.resolve("broker.out"));
+        startRegistry();
     }
 
-    /** A running broker and registry keeping their data under {@code dir}. */
-    static FaultCluster start(Path dir) {
-        FaultCluster cluster = new FaultCluster(dir);
-        cluster.startRegistry();
-        return cluster;
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (registry != null) {
+            registry.close();
+        }
+        broker.close();
+        if (context.getExecutionException().isPresent()) {
+            System.out.println("Logs and data of the failed fault test kept in " + dir);
+        } else {
+            try (Stream<Path> paths = Files.walk(dir)) {
+                for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(p);
+                }
+            }
+        }
+    }
+
+    /** The directory of this cluster's data and of the processes' output. */
+    Path dir() {
+        return dir;
     }
 
     BrokerProcess broker() {
@@ -105,13 +132,5 @@ final class FaultCluster implements AutoCloseable {
             args.addAll(List.of("--streams-config", setting));
         }
         return ChildJvm.start(StreamsAppCommand.class, args, dir.resolve(id + ".out"));
-    }
-
-    @Override
-    public void close() {
-        if (registry != null) {
-            registry.close();
-        }
-        broker.close();
     }
 }

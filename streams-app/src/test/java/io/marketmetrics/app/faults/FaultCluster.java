@@ -24,6 +24,7 @@ import io.marketmetrics.registry.SchemaStore;
 import io.marketmetrics.schema.Trade;
 import io.marketmetrics.topics.TopicNames;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -34,7 +35,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * process of its own, its topics prefixed by its id. Everything lives under one directory in {@code target/},
  * kept when a test failed so that the processes' logs can be read.
  */
-final class FaultCluster implements BeforeAllCallback, AfterAllCallback {
+final class FaultCluster implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
     static final int PARTITIONS = 3;
     // After a SIGKILL the dead instance stays a group member until its session times out, and a restarted one
@@ -46,6 +47,7 @@ final class FaultCluster implements BeforeAllCallback, AfterAllCallback {
     private Path dir;
     private BrokerProcess broker;
     private SchemaRegistryServer registry;
+    private boolean failed;
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
@@ -56,12 +58,17 @@ final class FaultCluster implements BeforeAllCallback, AfterAllCallback {
     }
 
     @Override
+    public void afterEach(ExtensionContext context) {
+        failed |= context.getExecutionException().isPresent();
+    }
+
+    @Override
     public void afterAll(ExtensionContext context) throws IOException {
         if (registry != null) {
             registry.close();
         }
         broker.close();
-        if (context.getExecutionException().isPresent()) {
+        if (failed || context.getExecutionException().isPresent()) {
             System.out.println("Logs and data of the failed fault test kept in " + dir);
         } else {
             try (Stream<Path> paths = Files.walk(dir)) {

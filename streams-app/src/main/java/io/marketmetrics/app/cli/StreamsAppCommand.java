@@ -1,5 +1,6 @@
 package io.marketmetrics.app.cli;
 
+import io.marketmetrics.app.bench.BenchCommand;
 import io.marketmetrics.cli.CliLauncher;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -9,7 +10,7 @@ import picocli.CommandLine.Spec;
 /** {@code java -jar streams-app.jar demo|run}: the metrics application's command line. */
 @Command(name = "streams-app", mixinStandardHelpOptions = true,
         description = "Real-time market metrics on Kafka Streams.",
-        subcommands = {DemoCommand.class, RunCommand.class},
+        subcommands = {DemoCommand.class, RunCommand.class, BenchCommand.class},
         footer = {"", "Every option also reads MM_<OPTION> from the environment (e.g. MM_BOOTSTRAP_SERVERS) and a "
                 + "properties file given by --config; precedence: defaults < file < environment < command line."})
 public final class StreamsAppCommand implements Runnable {

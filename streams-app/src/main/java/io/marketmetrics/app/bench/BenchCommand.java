@@ -1,0 +1,89 @@
+package io.marketmetrics.app.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+import io.marketmetrics.cli.UserError;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code bench}: the pipeline's throughput, latency, window cost and state at scale, on an embedded broker. */
+@Command(name = "bench", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Benchmark the metrics pipeline on an embedded broker and schema registry (docs/PERFORMANCE.md): "
+                + "throughput against an exactly-once passthrough over the same pre-loaded trades, a window-length sweep, "
+                + "trade-to-metric latency at fixed input rates, and 10,000 assets x 5 venues of state with restart and "
+                + "restore times. Each measured application runs in a JVM of its own. Prints a table; --output writes JSON.",
+            "Run it alone on the machine: other load changes every figure."})
+public final class BenchCommand implements Callable<Integer> {
+
+    @Option(names = "--trades", paramLabel = "N", defaultValue = "2000000",
+            description = "Trades pre-loaded for each throughput run (default: ${DEFAULT-VALUE}).")
+    long trades;
+
+    @Option(names = "--event-span", paramLabel = "DURATION", defaultValue = "P1D",
+            description = "Event time the throughput trades spread over, ISO-8601 (default: ${DEFAULT-VALUE}, a day of trading).")
+    Duration eventSpan;
+
+    @Option(names = "--sweep-trades", paramLabel = "N", defaultValue = "500000",
+            description = "Trades pre-loaded for each point of the window sweep (default: ${DEFAULT-VALUE}).")
+    long sweepTrades;
+
+    @Option(names = "--sweep-span", paramLabel = "DURATION", defaultValue = "P8D",
+            description = "Event time the sweep's trades spread over; longer than 7 days so that every window fills and "
+                    + "expires (default: ${DEFAULT-VALUE}).")
+    Duration sweepSpan;
+
+    @Option(names = "--quick", description = "Every step at toy sizes, in about a minute: proves the command works.")
+    boolean quick;
+
+    @Option(names = "--only", paramLabel = "SECTION", split = ",",
+            description = "Run only these sections: ${COMPLETION-CANDIDATES} (default: all).")
+    Set<Bench.Section> only;
+
+    @Option(names = "--output", paramLabel = "FILE", description = "Write the results as JSON to FILE.")
+    Path output;
+
+    @Option(names = "--work-dir", paramLabel = "DIR",
+            description = "Where the broker's data and the state stores go (default: a temporary directory, deleted after).")
+    Path workDir;
+
+    @Option(names = "--worker-heap", paramLabel = "SIZE", defaultValue = "512m",
+            description = "Maximum heap (-Xmx) of each measured application's JVM (default: ${DEFAULT-VALUE}).")
+    String workerHeap;
+
+    @Option(names = "--jfr", paramLabel = "DIR",
+            description = "Record each measured application with Java Flight Recorder (profile settings) into DIR/NAME.jfr.")
+    Path jfrDir;
+
+    @Override
+    public Integer call() throws Exception {
+        if (trades < 1 || sweepTrades < 1 || eventSpan.isNegative() || eventSpan.isZero() || sweepSpan.isNegative()
+                || sweepSpan.isZero()) {
+            throw UserError.usage("--trades, --sweep-trades, --event-span and --sweep-span must be positive");
+        }
+        BenchPlan plan = quick ? BenchPlan.quick(workerHeap) : BenchPlan.full(trades, eventSpan, sweepTrades, sweepSpan, workerHeap);
+        Set<Bench.Section> sections = only == null || only.isEmpty() ? EnumSet.allOf(Bench.Section.class) : only;
+        boolean temporary = workDir == null;
+        Path dir = temporary ? Files.createTempDirectory("mm-bench") : Files.createDirectories(workDir);
+        if (jfrDir != null) {
+            Files.createDirectories(jfrDir);
+        }
+        try {
+            BenchReport report = new Bench(plan, sections, dir, jfrDir, System.out).run();
+            report.print(System.out);
+            if (output != null) {
+                report.writeJson(output);
+                System.out.println("Results written to " + output);
+            }
+        } finally {
+            if (temporary) {
+                Bench.deleteRecursively(dir);
+            }
+        }
+        return 0;
+    }
+}

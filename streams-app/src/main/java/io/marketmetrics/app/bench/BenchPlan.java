@@ -1,0 +1,36 @@
+package io.marketmetrics.app.bench;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * The sizes of one benchmark run.
+ *
+ * @param trades         trades pre-loaded for the throughput runs (passthrough and pipeline)
+ * @param eventSpan      the event time those trades spread over (a day of trading by default)
+ * @param sweepTrades    trades pre-loaded for each point of the window sweep
+ * @param sweepSpan      the event time those spread over: longer than the longest window swept, so that every
+ *                       window fills and then loses buckets
+ * @param latencyRates   input rates (trades/s) of the latency runs, in real time
+ * @param latencyWarmup  the start of each latency run left out of the figures
+ * @param latencyMeasure the measured rest of each latency run
+ * @param scaleAssets    assets of the scale run (each on every venue)
+ * @param scaleTrades    trades of the scale run, spread evenly over its assets and over one hour
+ * @param workerHeap     the -Xmx of each measured application's JVM
+ */
+record BenchPlan(long trades, int assets, int venues, double hotShare, Duration eventSpan, long sweepTrades,
+                 Duration sweepSpan, List<Integer> latencyRates, Duration latencyWarmup, Duration latencyMeasure,
+                 int scaleAssets, long scaleTrades, String workerHeap) {
+
+    /** The sizes: 2 M trades of 200 assets x 5 venues, 30 % on one asset; 10,000 assets x 5 venues of state. */
+    static BenchPlan full(long trades, Duration eventSpan, long sweepTrades, Duration sweepSpan, String workerHeap) {
+        return new BenchPlan(trades, 200, 5, 0.30, eventSpan, sweepTrades, sweepSpan, List.of(1_000, 10_000),
+                Duration.ofSeconds(5), Duration.ofSeconds(20), 10_000, 500_000, workerHeap);
+    }
+
+    /** Every step at toy sizes: proves the command works, measures nothing worth quoting. */
+    static BenchPlan quick(String workerHeap) {
+        return new BenchPlan(20_000, 20, 3, 0.30, Duration.ofHours(1), 5_000, Duration.ofHours(2), List.of(1_000),
+                Duration.ofSeconds(1), Duration.ofSeconds(2), 200, 5_000, workerHeap);
+    }
+}

@@ -1,0 +1,55 @@
+package io.marketmetrics.app.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.marketmetrics.app.cli.StreamsAppCommand;
+import io.marketmetrics.cli.CliLauncher;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/**
+ * {@code bench --quick} runs every section end to end (broker, registry, worker JVMs) and reports each one.
+ * Proves the command works; asserts no timing (the figures of a toy run on a shared machine mean nothing).
+ */
+class BenchCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void quickRunReportsEverySection() throws Exception {
+        Path json = dir.resolve("bench.json");
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new StreamsAppCommand()).setErr(new PrintWriter(err));
+
+        int code = CliLauncher.execute(cl, new String[] {"bench", "--quick", "--work-dir", dir.resolve("work").toString(),
+            "--output", json.toString()}, Map.of());
+
+        assertThat(code).as(err.toString()).isZero();
+        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        assertThat(report.path("throughput").findValuesAsText("name")).containsExactly("passthrough", "pipeline",
+                "sweep-1h", "sweep-24h", "sweep-7d");
+        // The quick plan's 20,000 throughput trades and 5,000 per sweep point, every one of them drained.
+        assertThat(report.path("throughput").findValues("records").stream().map(JsonNode::asLong).toList())
+                .containsExactly(20_000L, 20_000L, 5_000L, 5_000L, 5_000L);
+        assertThat(report.path("pipelineToPassthrough").isNumber()).isTrue();
+        assertThat(report.path("window7dTo1h").isNumber()).isTrue();
+        JsonNode latency = report.path("latency").get(0);
+        assertThat(latency.path("rateAsked").asInt()).isEqualTo(1_000);
+        assertThat(latency.path("latencies").path("trades").asLong()).isPositive();
+        JsonNode scale = report.path("scale");
+        // 200 assets on 3 venues each quoting one currency: 600 markets, nearly all traded by 5,000 even trades.
+        assertThat(scale.path("markets").asInt()).isBetween(590, 600);
+        assertThat(scale.path("first").path("stateDirBytes").asLong()).isPositive();
+        assertThat(scale.path("restart").path("records").asLong()).isZero();
+        assertThat(scale.path("restore").path("startToRunningMs").asLong()).isPositive();
+    }
+}

@@ -42,19 +42,21 @@ final class Bench {
 
     private final BenchPlan plan;
     private final Set<Section> sections;
+    private final Map<String, String> overrides;
     private final Path workDir;
     private final Path jfrDir;
     private final PrintStream progress;
     private final BenchReport report;
     private BenchCluster cluster;
 
-    Bench(BenchPlan plan, Set<Section> sections, Path workDir, Path jfrDir, PrintStream progress) {
+    Bench(BenchPlan plan, Set<Section> sections, Map<String, String> overrides, Path workDir, Path jfrDir, PrintStream progress) {
         this.plan = plan;
+        this.overrides = overrides;
         this.sections = sections;
         this.workDir = workDir;
         this.jfrDir = jfrDir;
         this.progress = progress;
-        this.report = new BenchReport(plan);
+        this.report = new BenchReport(plan, overrides);
     }
 
     BenchReport run() throws Exception {
@@ -64,8 +66,10 @@ final class Bench {
             SimulatedMarkets markets = BenchMarkets.of(plan.assets(), plan.venues(), plan.hotShare());
             if (sections.contains(Section.THROUGHPUT)) {
                 TopicNames topics = load("tp-24h-", markets, plan.trades(), plan.eventSpan());
-                drain("passthrough", "-", spec(WorkerSpec.App.PASSTHROUGH, topics, "passthrough", 1440, 168, false));
-                drain("pipeline", "24h", spec(WorkerSpec.App.PIPELINE, topics, "pipeline", 1440, 168, false));
+                report.run(new BenchReport.Run("passthrough", "-",
+                        drain("passthrough", spec(WorkerSpec.App.PASSTHROUGH, topics, "passthrough", 1440, 168, false))));
+                report.run(new BenchReport.Run("pipeline", "24h",
+                        drain("pipeline", spec(WorkerSpec.App.PIPELINE, topics, "pipeline", 1440, 168, false))));
             }
             if (sections.contains(Section.WINDOWS)) {
                 sweep("1h", 60, 2, markets);
@@ -93,7 +97,8 @@ final class Bench {
     private void sweep(String label, int windowMinutes, int sparklineHours, SimulatedMarkets markets) {
         String name = "sweep-" + label;
         TopicNames topics = load(name + "-", markets, plan.sweepTrades(), plan.sweepSpan());
-        drain(name, label, spec(WorkerSpec.App.PIPELINE, topics, name, windowMinutes, sparklineHours, false));
+        report.run(new BenchReport.Run(name, label,
+                drain(name, spec(WorkerSpec.App.PIPELINE, topics, name, windowMinutes, sparklineHours, false))));
     }
 
     private TopicNames load(String prefix, SimulatedMarkets markets, long trades, Duration span) {
@@ -104,13 +109,12 @@ final class Bench {
         return topics;
     }
 
-    private WorkerResult drain(String name, String window, WorkerSpec spec) {
+    private WorkerResult drain(String name, WorkerSpec spec) {
         progress.printf("running %s ...%n", name);
         try (WorkerProcess worker = WorkerProcess.start(name, spec, plan.workerHeap(), jfrDir)) {
             WorkerResult result = worker.result();
             progress.printf("  %,d records in %.1f s: %,.0f/s%n", result.records(), result.drainMs() / 1000.0,
                     result.recordsPerSecond());
-            report.run(new BenchReport.Run(name, window, result));
             return result;
         }
     }
@@ -177,11 +181,11 @@ final class Bench {
         TradeLoader.Loaded loaded = TradeLoader.load(cluster, topics, markets, plan.scaleTrades(), SCALE_SPAN);
         progress.printf("  loaded %,d trades of %,d markets in %.1f s%n", loaded.trades(), loaded.markets(), loaded.seconds());
         WorkerSpec spec = spec(WorkerSpec.App.PIPELINE, topics, "scale", 1440, 168, false);
-        WorkerResult first = drain("scale-first", "24h", spec);
-        WorkerResult restart = drain("scale-restart", "24h", spec);
+        WorkerResult first = drain("scale-first", spec);
+        WorkerResult restart = drain("scale-restart", spec);
         progress.printf("  deleting the state directory %s%n", spec.stateDir());
         deleteRecursively(spec.stateDir());
-        WorkerResult restore = drain("scale-restore", "24h", spec);
+        WorkerResult restore = drain("scale-restore", spec);
         report.scale(new BenchReport.Scale(plan.scaleAssets(), plan.venues(), loaded.markets(), loaded.trades(), first,
                 restart, restore));
     }
@@ -189,7 +193,7 @@ final class Bench {
     private WorkerSpec spec(WorkerSpec.App app, TopicNames topics, String name, int windowMinutes, int sparklineHours,
                             boolean serve) {
         return new WorkerSpec(app, cluster.bootstrapServers(), cluster.registryUrl(), topics.prefix(), "bench-" + name,
-                workDir.resolve("state").resolve(name), cluster.partitions(), windowMinutes, sparklineHours, serve);
+                workDir.resolve("state").resolve(name), cluster.partitions(), windowMinutes, sparklineHours, serve, overrides);
     }
 
     private static double loadAverage() {

@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
 
@@ -37,12 +39,21 @@ public final class BenchCommand implements Callable<Integer> {
                     + "expires (default: ${DEFAULT-VALUE}).")
     Duration sweepSpan;
 
+    @Option(names = "--scale-trades", paramLabel = "N", defaultValue = "500000",
+            description = "Trades of the scale run, spread evenly over its 10,000 assets x 5 venues (default: ${DEFAULT-VALUE}).")
+    long scaleTrades;
+
     @Option(names = "--quick", description = "Every step at toy sizes, in about a minute: proves the command works.")
     boolean quick;
 
     @Option(names = "--only", paramLabel = "SECTION", split = ",",
             description = "Run only these sections: ${COMPLETION-CANDIDATES} (default: all).")
     Set<Bench.Section> only;
+
+    @Option(names = "--streams-config", paramLabel = "KEY=VALUE", split = ",",
+            description = "Kafka Streams settings over the applications' own, as for run (e.g. commit.interval.ms=200); "
+                    + "applied to the passthrough too.")
+    Map<String, String> streamsConfig = new LinkedHashMap<>();
 
     @Option(names = "--output", paramLabel = "FILE", description = "Write the results as JSON to FILE.")
     Path output;
@@ -61,11 +72,12 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (trades < 1 || sweepTrades < 1 || eventSpan.isNegative() || eventSpan.isZero() || sweepSpan.isNegative()
+        if (trades < 1 || sweepTrades < 1 || scaleTrades < 1 || eventSpan.isNegative() || eventSpan.isZero() || sweepSpan.isNegative()
                 || sweepSpan.isZero()) {
-            throw UserError.usage("--trades, --sweep-trades, --event-span and --sweep-span must be positive");
+            throw UserError.usage("--trades, --sweep-trades, --scale-trades, --event-span and --sweep-span must be positive");
         }
-        BenchPlan plan = quick ? BenchPlan.quick(workerHeap) : BenchPlan.full(trades, eventSpan, sweepTrades, sweepSpan, workerHeap);
+        BenchPlan plan = quick ? BenchPlan.quick(workerHeap) : BenchPlan.full(trades, eventSpan, sweepTrades, sweepSpan, scaleTrades,
+                workerHeap);
         Set<Bench.Section> sections = only == null || only.isEmpty() ? EnumSet.allOf(Bench.Section.class) : only;
         boolean temporary = workDir == null;
         Path dir = temporary ? Files.createTempDirectory("mm-bench") : Files.createDirectories(workDir);
@@ -73,7 +85,7 @@ public final class BenchCommand implements Callable<Integer> {
             Files.createDirectories(jfrDir);
         }
         try {
-            BenchReport report = new Bench(plan, sections, dir, jfrDir, System.out).run();
+            BenchReport report = new Bench(plan, sections, streamsConfig, dir, jfrDir, System.out).run();
             report.print(System.out);
             if (output != null) {
                 report.writeJson(output);

@@ -23,14 +23,15 @@ record BenchPlan(long trades, int assets, int venues, double hotShare, Duration 
                  int scaleAssets, long scaleTrades, String workerHeap) {
 
     /** The sizes: 2 M trades of 200 assets x 5 venues, 30 % on one asset; 10,000 assets x 5 venues of state. */
-    static BenchPlan full(long trades, Duration eventSpan, long sweepTrades, Duration sweepSpan, String workerHeap) {
+    static BenchPlan full(long trades, Duration eventSpan, long sweepTrades, Duration sweepSpan, long scaleTrades,
+                          String workerHeap) {
         return new BenchPlan(trades, 200, 5, 0.30, eventSpan, sweepTrades, sweepSpan, List.of(1_000, 10_000),
-                Duration.ofSeconds(5), Duration.ofSeconds(20), 10_000, 500_000, workerHeap);
+                Duration.ofSeconds(5), Duration.ofSeconds(20), 10_000, scaleTrades, workerHeap);
     }
 
     /** Every step at toy sizes: proves the command works, measures nothing worth quoting. */
     static BenchPlan quick(String workerHeap) {
-        return new BenchPlan(20_000, 20, 3, 0.30, Duration.ofHours(1), 5_000, Duration.ofHours(2), List.of(1_000),
-                Duration.ofSeconds(1), Duration.ofSeconds(2), 200, 5_000, workerHeap);
+        return new BenchPlan(10_000, 20, 3, 0.30, Duration.ofHours(1), 2_000, Duration.ofHours(2), List.of(200),
+                Duration.ofSeconds(1), Duration.ofSeconds(2), 200, 3_000, workerHeap);
     }
 }

@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -34,13 +35,15 @@ final class BenchReport {
     }
 
     private final BenchPlan plan;
+    private final Map<String, String> streamsOverrides;
     private Machine machine;
     private final List<Run> runs = new ArrayList<>();
     private final List<Latency> latencies = new ArrayList<>();
     private Scale scale;
 
-    BenchReport(BenchPlan plan) {
+    BenchReport(BenchPlan plan, Map<String, String> streamsOverrides) {
         this.plan = plan;
+        this.streamsOverrides = Map.copyOf(streamsOverrides);
     }
 
     void machine(Machine value) {
@@ -64,12 +67,12 @@ final class BenchReport {
         // Durations as ISO-8601 text (PT1H), without pulling in Jackson's java.time module for one type.
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .registerModule(new SimpleModule().addSerializer(Duration.class, ToStringSerializer.instance));
-        json.writeValue(file.toFile(), new Document(plan, machine, runs.stream().map(Throughput::of).toList(),
+        json.writeValue(file.toFile(), new Document(plan, streamsOverrides, machine, runs.stream().map(Throughput::of).toList(),
                 passthroughRatio(), windowRatio(), latencies, scale));
     }
 
     /** The JSON shape. */
-    record Document(BenchPlan plan, Machine machine, List<Throughput> throughput, Double pipelineToPassthrough,
+    record Document(BenchPlan plan, Map<String, String> streamsOverrides, Machine machine, List<Throughput> throughput, Double pipelineToPassthrough,
                     Double window7dTo1h, List<Latency> latency, Scale scale) {
     }
 
@@ -105,6 +108,9 @@ final class BenchReport {
                         + "throughput over %,d trades in %s of event time, window sweep over %,d trades in %s%n",
                 plan.assets(), plan.venues(), plan.hotShare() * 100, plan.trades(), plan.eventSpan(), plan.sweepTrades(),
                 plan.sweepSpan());
+        if (!streamsOverrides.isEmpty()) {
+            out.println("Kafka Streams settings overridden: " + streamsOverrides);
+        }
         out.printf(Locale.ROOT, "machine: %d processors, %s memory, %s; load average %.1f at start, %.1f at end%n%n",
                 machine.processors(), mib(machine.memoryBytes()), machine.java(), machine.loadAtStart(), machine.loadAtEnd());
         out.printf(Locale.ROOT, "%-22s %8s %12s %14s %11s %11s%n", "drained (exactly-once)", "window", "trades/s",

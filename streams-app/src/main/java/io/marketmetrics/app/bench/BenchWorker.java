@@ -133,7 +133,7 @@ public final class BenchWorker {
         MetricsConfig config = BenchWindows.apply(MetricsConfig.defaults(topics,
                 Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, spec.registryUrl())), spec.windowMinutes(), spec.sparklineHours());
         AppSettings settings = new AppSettings(spec.bootstrapServers(), spec.registryUrl(), spec.applicationId(),
-                spec.stateDir(), "127.0.0.1", 0, null, topics, spec.partitions(), Map.of());
+                spec.stateDir(), "127.0.0.1", 0, null, topics, spec.partitions(), spec.overrides());
         MetricsService service = MetricsService.start(settings, new AppTopology(MetricsTopology.build(config),
                 TopologyStreamsConfig.properties(config), StoreNames.ASSET_METRICS, StoreNames.MARKET_METRICS));
         return new RunningApp() {

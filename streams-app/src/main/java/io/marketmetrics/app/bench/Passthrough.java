@@ -31,13 +31,14 @@ final class Passthrough {
         return builder.build();
     }
 
-    /** The settings it shares with the pipeline's: exactly-once v2, and everything else at Kafka's defaults. */
+    /** The settings it shares with the pipeline's: exactly-once v2 and the run's overrides; the rest at Kafka's defaults. */
     static Properties properties(WorkerSpec spec) {
         Properties p = new Properties();
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         p.put(StreamsConfig.APPLICATION_ID_CONFIG, spec.applicationId());
         p.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, spec.bootstrapServers());
         p.put(StreamsConfig.STATE_DIR_CONFIG, spec.stateDir().toAbsolutePath().toString());
+        p.putAll(spec.overrides());
         return p;
     }
 }

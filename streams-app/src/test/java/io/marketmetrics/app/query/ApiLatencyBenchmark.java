@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -18,19 +19,23 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
-import io.marketmetrics.app.runtime.MetricsService;
-import io.marketmetrics.app.testing.Http;
-import io.marketmetrics.embedded.EmbeddedKafkaBroker;
-import org.apache.kafka.streams.KafkaStreams;
-import org.apache.kafka.streams.StreamsMetadata;
+import io.marketmetrics.app.testing.ChildJvm;
+import io.marketmetrics.app.testing.FreePorts;
+import io.marketmetrics.embedded.EmbeddedKafkaMain;
+import io.marketmetrics.registry.InMemorySchemaStore;
+import io.marketmetrics.registry.SchemaRegistryServer;
 
 /**
  * Benchmark, not a test: latency of {@code GET /api/v1/assets/{symbol}} at a fixed request rate, for keys
- * the instance asked holds (local read) and keys it forwards to the other instance. Two instances on one
- * embedded broker serve the figures of {@link FiguresFixture}. The load is open-loop: requests are due on a
- * fixed schedule whether or not earlier ones have finished (32 client connections take them in order), and
- * each latency counts from its scheduled time, so a stall shows in the percentiles instead of slowing the load (no coordinated omission).
+ * the instance asked holds (local read) and keys it forwards to the other instance. As in production, the
+ * broker and each of the two instances run in a JVM of their own (an instance's collections pause only
+ * that instance); they serve the figures of {@link FiguresFixture}, and the schema registry and the load
+ * generator run in this JVM. The load is open-loop: requests are due on a fixed schedule whether or not
+ * earlier ones have finished (32 client connections take them in order), and each latency counts from its
+ * scheduled time, so a stall shows in the percentiles instead of slowing the load (no coordinated omission).
  *
  * <pre>
  * ./mvnw -q -pl streams-app -am install -DskipTests
@@ -41,12 +46,16 @@ import org.apache.kafka.streams.StreamsMetadata;
  */
 public final class ApiLatencyBenchmark {
 
-    private static final String REGISTRY = "mock://api-latency-benchmark";
+    private static final String APPLICATION_ID = "api-latency-benchmark";
     // Connections (and client threads) at most: enough for 1,000 requests/s at several ms each.
     private static final int WORKERS = 32;
     // Long enough for the JIT to finish with the request path: with 10 s, the first case still ran partly
     // interpreted code and showed a worse tail than the second.
     private static final int WARM_UP_SECONDS = 30;
+    // An instance's JVM as the container image runs it (G1, the default collector), with a fixed heap.
+    private static final List<String> INSTANCE_JVM = List.of("-Xms512m", "-Xmx512m");
+    private static final Pattern PAUSE = Pattern.compile("([0-9.]+)ms$");
+    private static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
     private ApiLatencyBenchmark() {
     }
@@ -55,23 +64,106 @@ public final class ApiLatencyBenchmark {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         Path dir = Files.createTempDirectory("api-latency-benchmark");
-        try (EmbeddedKafkaBroker broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0)) {
-            String bootstrap = broker.bootstrapServers();
+        int brokerPort = FreePorts.next();
+        try (ChildJvm broker = ChildJvm.start(EmbeddedKafkaMain.class,
+                List.of(dir.resolve("kafka").toString(), Integer.toString(brokerPort)), dir.resolve("broker.log"));
+             SchemaRegistryServer registry = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore())) {
+            String bootstrap = "127.0.0.1:" + brokerPort;
+            awaitUntil("the broker serves", () -> broker.output().contains(EmbeddedKafkaMain.READY_PREFIX), broker);
             FiguresFixture.provisionTopics(bootstrap);
-            FiguresFixture.publishAll(bootstrap, REGISTRY);
-            try (MetricsService one = FiguresFixture.startInstance(bootstrap, REGISTRY, "api-latency-benchmark", dir.resolve("one"));
-                 MetricsService two = FiguresFixture.startInstance(bootstrap, REGISTRY, "api-latency-benchmark", dir.resolve("two"))) {
-                waitUntilSplit(one, two);
-                String base = "http://127.0.0.1:" + one.httpPort() + "/api/v1/assets/";
-                List<String> local = FiguresFixture.SYMBOLS.stream().filter(s -> isLocal(one, s)).toList();
-                List<String> forwarded = FiguresFixture.SYMBOLS.stream().filter(s -> !isLocal(one, s)).toList();
+            FiguresFixture.publishAll(bootstrap, registry.url());
+            int portOne = FreePorts.next();
+            try (ChildJvm one = instance(bootstrap, registry.url(), dir, "one", portOne);
+                 ChildJvm two = instance(bootstrap, registry.url(), dir, "two", FreePorts.next())) {
+                String base = "http://127.0.0.1:" + portOne + "/api/v1/assets/";
+                awaitUntil("both instances hold partitions and every key answers", () -> split(base), one, two);
+                List<String> local = FiguresFixture.SYMBOLS.stream().filter(s -> isLocal(base, s)).toList();
+                List<String> forwarded = FiguresFixture.SYMBOLS.stream().filter(s -> !local.contains(s)).toList();
                 System.out.printf(Locale.ROOT, "local keys %s, forwarded keys %s; %d requests/s, %d s per case%n", local, forwarded, rate, seconds);
                 run("warm-up", base, FiguresFixture.SYMBOLS, rate, WARM_UP_SECONDS);
                 run("local", base, local, rate, seconds);
                 run("forwarded", base, forwarded, rate, seconds);
+                for (String name : List.of("one", "two")) {
+                    System.out.println("instance " + name + " over the whole run: " + gcPauses(gcLog(dir, name)));
+                }
+                if (!local.equals(FiguresFixture.SYMBOLS.stream().filter(s -> isLocal(base, s)).toList())) {
+                    System.out.println("WARNING: partitions moved during the run; the local and forwarded cases are mixed");
+                }
             }
         }
-        System.exit(0); // the embedded broker's non-daemon threads
+        System.exit(0); // the load generator's HTTP client threads
+    }
+
+    private static ChildJvm instance(String bootstrap, String registryUrl, Path dir, String name, int httpPort) {
+        List<String> jvm = new ArrayList<>(INSTANCE_JVM);
+        jvm.add("-Xlog:gc:file=" + gcLog(dir, name));
+        return ChildJvm.start(jvm, FiguresInstanceMain.class, List.of(bootstrap, registryUrl, APPLICATION_ID,
+                dir.resolve(name).toString(), Integer.toString(httpPort)), dir.resolve(name + ".log"));
+    }
+
+    private static Path gcLog(Path dir, String instance) {
+        return dir.resolve(instance + "-gc.log");
+    }
+
+    /** The stop-the-world pauses a {@code -Xlog:gc} file records, e.g. "[12.3s][info][gc] GC(4) Pause Young ... 3.456ms". */
+    private static String gcPauses(Path log) throws IOException {
+        double[] pauses = Files.readAllLines(log).stream().filter(line -> line.contains(" Pause "))
+                .map(line -> PAUSE.matcher(line)).filter(Matcher::find).mapToDouble(m -> Double.parseDouble(m.group(1))).toArray();
+        return String.format(Locale.ROOT, "%d GC pauses, %.0f ms in all, longest %.1f ms", pauses.length,
+                Arrays.stream(pauses).sum(), Arrays.stream(pauses).max().orElse(0));
+    }
+
+    /** A forwarded request is never forwarded again: instance one answers it with 200 only for a key it holds. */
+    private static boolean isLocal(String base, String symbol) {
+        return status(base + symbol, true) == 200;
+    }
+
+    private static boolean split(String base) {
+        boolean someLocal = false;
+        boolean someForwarded = false;
+        for (String symbol : FiguresFixture.SYMBOLS) {
+            if (status(base + symbol, false) != 200) {
+                return false;
+            }
+            boolean local = isLocal(base, symbol);
+            someLocal |= local;
+            someForwarded |= !local;
+        }
+        return someLocal && someForwarded;
+    }
+
+    private static int status(String url, boolean asForwarded) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).GET();
+        if (asForwarded) {
+            request.header(Forwarder.FORWARDED_HEADER, "1");
+        }
+        try {
+            return PROBE.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void awaitUntil(String what, Condition condition, ChildJvm... processes) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!condition.holds()) {
+            for (ChildJvm process : processes) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("a process exited while waiting until " + what + ":\n" + process.output());
+                }
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("not within 180 s: " + what);
+            }
+            Thread.sleep(200);
+        }
     }
 
     private static void run(String name, String base, List<String> symbols, int rate, int seconds) throws Exception {
@@ -125,29 +217,5 @@ public final class ApiLatencyBenchmark {
 
     private static double ms(long[] sorted, double quantile) {
         return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
-    }
-
-    private static boolean isLocal(MetricsService instance, String symbol) {
-        for (StreamsMetadata client : instance.streams().metadataForAllStreamsClients()) {
-            if (client.hostInfo().equals(instance.advertised())) {
-                return client.topicPartitions().stream().anyMatch(tp -> tp.topic().equals(FiguresFixture.TOPICS.assetMetrics())
-                        && tp.partition() == FiguresFixture.partitionOf(symbol));
-            }
-        }
-        return false;
-    }
-
-    private static void waitUntilSplit(MetricsService one, MetricsService two) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (System.nanoTime() < deadline) {
-            boolean running = one.streams().state() == KafkaStreams.State.RUNNING && two.streams().state() == KafkaStreams.State.RUNNING;
-            long owners = one.streams().metadataForAllStreamsClients().stream().filter(c -> !c.topicPartitions().isEmpty()).count();
-            if (running && owners == 2 && FiguresFixture.SYMBOLS.stream().anyMatch(s -> isLocal(one, s))
-                    && FiguresFixture.SYMBOLS.stream().allMatch(s -> Http.get("http://127.0.0.1:" + one.httpPort() + "/api/v1/assets/" + s).status() == 200)) {
-                return;
-            }
-            Thread.sleep(200);
-        }
-        throw new IllegalStateException("the two instances did not share the partitions within 120 s");
     }
 }

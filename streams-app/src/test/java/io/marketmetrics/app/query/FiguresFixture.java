@@ -104,7 +104,12 @@ final class FiguresFixture {
     }
 
     static MetricsService startInstance(String bootstrap, String registryUrl, String applicationId, Path stateDir) {
-        AppSettings settings = new AppSettings(bootstrap, registryUrl, applicationId, stateDir, "127.0.0.1", 0, null,
+        return startInstance(bootstrap, registryUrl, applicationId, stateDir, 0);
+    }
+
+    /** An instance serving HTTP on {@code httpPort} (0: a free port). */
+    static MetricsService startInstance(String bootstrap, String registryUrl, String applicationId, Path stateDir, int httpPort) {
+        AppSettings settings = new AppSettings(bootstrap, registryUrl, applicationId, stateDir, "127.0.0.1", httpPort, null,
                 TOPICS, PARTITIONS, Map.of());
         return MetricsService.start(settings, FiguresTopology.of(TOPICS, registryUrl));
     }

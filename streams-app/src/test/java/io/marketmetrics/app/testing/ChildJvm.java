@@ -24,9 +24,16 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} with {@code args}, appending its output to {@code output}. */
     public static ChildJvm start(Class<?> mainClass, List<String> args, Path output) {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                // Small heaps: several of these share a 2-core test machine.
-                "-Xmx512m", "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        // Small heaps: several of these share a 2-core test machine.
+        return start(List.of("-Xmx512m", "-XX:+UseSerialGC"), mainClass, args, output);
+    }
+
+    /** Like {@link #start(Class, List, Path)}, with the given JVM options instead of the small-heap ones. */
+    public static ChildJvm start(List<String> jvmOptions, Class<?> mainClass, List<String> args, Path output) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         command.addAll(args);
         try {
             Process process = new ProcessBuilder(command).redirectErrorStream(true)

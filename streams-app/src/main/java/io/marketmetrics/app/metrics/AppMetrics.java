@@ -6,6 +6,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import io.marketmetrics.app.query.ApiRoutes;
+import io.marketmetrics.app.query.RequestListener;
 import io.marketmetrics.producers.metrics.ProcessMeters;
 import io.marketmetrics.topics.TopicNames;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,6 +31,7 @@ public final class AppMetrics implements AutoCloseable {
     private final PipelineMeters pipeline;
     private final AssetGauges assets;
     private final VenueGauges venues;
+    private final HttpMeters http;
     // One daemon thread for the store gauges and the Kafka binder's search for new metrics.
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "metrics-refresh");
@@ -44,6 +46,7 @@ public final class AppMetrics implements AutoCloseable {
         this.pipeline = new PipelineMeters(topics, registry);
         this.assets = new AssetGauges(registry, new WatchList(settings.watchedAssets(), settings.topAssets(), settings.maxWatched()));
         this.venues = new VenueGauges(registry, settings.maxVenues(), System::currentTimeMillis);
+        this.http = new HttpMeters(registry);
     }
 
     public MeterRegistry registry() {
@@ -53,6 +56,11 @@ public final class AppMetrics implements AutoCloseable {
     /** {@code GET /metrics} in the Prometheus text format. */
     public ApiRoutes routes() {
         return routes -> routes.get("/metrics", ctx -> ctx.contentType(ProcessMeters.CONTENT_TYPE).result(process.scrape()));
+    }
+
+    /** Times every HTTP API request ({@link HttpMeters}). */
+    public RequestListener httpRequests() {
+        return http;
     }
 
     /**

@@ -8,6 +8,7 @@ import java.util.Map;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
+import io.javalin.router.Endpoint;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,8 +30,8 @@ public final class ApiServer implements AutoCloseable {
         this.routes = List.copyOf(routes);
     }
 
-    /** Starts serving on {@code host:port} (port 0 picks a free one). */
-    public static ApiServer start(String host, int port, List<ApiRoutes> groups) {
+    /** Starts serving on {@code host:port} (port 0 picks a free one), telling {@code listener} of every request. */
+    public static ApiServer start(String host, int port, List<ApiRoutes> groups, RequestListener listener) {
         List<String> routes = new ArrayList<>();
         Javalin app = Javalin.create(config -> {
             config.startup.showJavalinBanner = false;
@@ -44,6 +45,7 @@ public final class ApiServer implements AutoCloseable {
                 files.directory = PageRoutes.STATIC_FILES;
                 files.location = Location.CLASSPATH;
             });
+            config.requestLogger.http((ctx, millis) -> listener.completed(ctx.method().name(), route(ctx), ctx.statusCode(), millis));
             groups.forEach(group -> group.register(config.routes));
             config.routes.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));
             // A store that migrates or closes between finding it and reading it: the same as not finding it.
@@ -81,6 +83,11 @@ public final class ApiServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+    }
+
+    private static String route(Context ctx) {
+        Endpoint endpoint = ctx.endpoints().lastHttpEndpoint();
+        return endpoint == null ? RequestListener.UNMATCHED : endpoint.path;
     }
 
     static void error(Context ctx, int status, String message) {

@@ -36,12 +36,12 @@ public final class QueryApi implements AutoCloseable {
      */
     public static QueryApi start(String host, int port, LocalInstance instance, Topology topology, QueryStores stores,
                                  UpdateFeed.Source updates) {
-        return start(host, port, instance, topology, stores, updates, List.of());
+        return start(host, port, instance, topology, stores, updates, List.of(), RequestListener.NONE);
     }
 
-    /** Like the above, also serving {@code extra} (e.g. /metrics). */
+    /** Like the above, also serving {@code extra} (e.g. /metrics) and telling {@code listener} of every request. */
     public static QueryApi start(String host, int port, LocalInstance instance, Topology topology, QueryStores stores,
-                                 UpdateFeed.Source updates, List<ApiRoutes> extra) {
+                                 UpdateFeed.Source updates, List<ApiRoutes> extra, RequestListener listener) {
         Forwarder forwarder = new Forwarder();
         StoreRouter router = new StoreRouter(instance, StoreLayout.of(topology.describe()), forwarder);
         ClusterList lists = new ClusterList(router, forwarder, new ObjectMapper());
@@ -58,7 +58,7 @@ public final class QueryApi implements AutoCloseable {
                     stream,
                     new PageRoutes()));
             groups.addAll(extra);
-            ApiServer server = ApiServer.start(host, port, groups);
+            ApiServer server = ApiServer.start(host, port, groups, listener);
             return new QueryApi(server, feed, stream);
         } catch (RuntimeException e) {
             feed.close();

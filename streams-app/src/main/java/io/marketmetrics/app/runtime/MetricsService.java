@@ -56,7 +56,7 @@ public final class MetricsService implements AutoCloseable {
         QueryApi api = QueryApi.start(settings.httpHost(), settings.httpPort(), instance, app.topology(),
                 QueryStores.withFigures(app.assetStore(), app.marketStore()),
                 new UpdateFeed.Source(settings.bootstrapServers(), settings.schemaRegistryUrl(), settings.topics()),
-                List.of(metrics.routes()));
+                List.of(metrics.routes()), metrics.httpRequests());
         try {
             HostInfo advertised = settings.advertisedServer() != null
                     ? settings.advertisedServer()

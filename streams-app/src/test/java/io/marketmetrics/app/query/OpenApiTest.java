@@ -26,7 +26,8 @@ class OpenApiTest {
         try (AppMetrics metrics = new AppMetrics(topics, MetricsSettings.defaults());
              QueryApi api = QueryApi.start("127.0.0.1", 0, new LocalInstance(), PlaceholderTopology.of(topics).topology(),
                 QueryStores.withFigures(PlaceholderTopology.ASSET_STORE, PlaceholderTopology.MARKET_STORE),
-                new UpdateFeed.Source("127.0.0.1:1", "mock://openapi-test", topics), List.of(metrics.routes()))) {
+                new UpdateFeed.Source("127.0.0.1:1", "mock://openapi-test", topics), List.of(metrics.routes()),
+                metrics.httpRequests())) {
             Http.Response r = Http.get("http://127.0.0.1:" + api.port() + "/api/v1/openapi.json");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().get("openapi").asText()).startsWith("3.");

@@ -8,12 +8,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.List;
 
-import io.marketmetrics.app.query.LocalInstance;
 import io.marketmetrics.app.query.QueryApi;
-import io.marketmetrics.app.query.QueryStores;
-import io.marketmetrics.app.query.UpdateFeed;
 import io.marketmetrics.app.testing.Http;
 import io.marketmetrics.app.testing.PlaceholderTopology;
 import io.marketmetrics.topics.TopicNames;
@@ -26,10 +22,7 @@ class HttpMetersTest {
     void answersAreCountedByRoutePatternAndStatus() {
         TopicNames topics = TopicNames.unprefixed();
         try (AppMetrics metrics = new AppMetrics(topics, MetricsSettings.defaults());
-             QueryApi api = QueryApi.start("127.0.0.1", 0, new LocalInstance(), PlaceholderTopology.of(topics).topology(),
-                QueryStores.withFigures(PlaceholderTopology.ASSET_STORE, PlaceholderTopology.MARKET_STORE),
-                new UpdateFeed.Source("127.0.0.1:1", "mock://http-meters-test", topics), List.of(metrics.routes()),
-                metrics.httpRequests())) {
+             QueryApi api = PlaceholderTopology.detachedApi(metrics)) {
             String base = "http://127.0.0.1:" + api.port();
             // No application is attached: asset queries answer 503.
             assertThat(Http.get(base + "/api/v1/assets/BTC").status()).isEqualTo(503);

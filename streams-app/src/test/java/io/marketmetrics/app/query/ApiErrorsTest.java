@@ -2,6 +2,8 @@ package io.marketmetrics.app.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketmetrics.app.metrics.AppMetrics;
+import io.marketmetrics.app.metrics.MetricsSettings;
 import io.marketmetrics.app.testing.Http;
 import io.marketmetrics.app.testing.PlaceholderTopology;
 import io.marketmetrics.topics.TopicNames;
@@ -17,21 +19,20 @@ import org.junit.jupiter.api.Test;
 class ApiErrorsTest {
 
     private static QueryApi api;
+    private static AppMetrics metrics;
     private static String base;
 
     @BeforeAll
     static void start() {
-        TopicNames topics = TopicNames.unprefixed();
-        // No Kafka behind it: the live feed keeps retrying quietly, the stores answer 503.
-        api = QueryApi.start("127.0.0.1", 0, new LocalInstance(), PlaceholderTopology.of(topics).topology(),
-                QueryStores.withFigures(PlaceholderTopology.ASSET_STORE, PlaceholderTopology.MARKET_STORE),
-                new UpdateFeed.Source("127.0.0.1:1", "mock://api-errors-test", topics));
+        metrics = new AppMetrics(TopicNames.unprefixed(), MetricsSettings.defaults());
+        api = PlaceholderTopology.detachedApi(metrics);
         base = "http://127.0.0.1:" + api.port();
     }
 
     @AfterAll
     static void stop() {
         api.close();
+        metrics.close();
     }
 
     private static void expect(String path, int status, String message) {

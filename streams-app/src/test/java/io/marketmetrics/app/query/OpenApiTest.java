@@ -3,7 +3,6 @@ package io.marketmetrics.app.query;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Iterator;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -24,10 +23,7 @@ class OpenApiTest {
         TopicNames topics = TopicNames.unprefixed();
         // With the routes the runtime adds, as MetricsService starts it.
         try (AppMetrics metrics = new AppMetrics(topics, MetricsSettings.defaults());
-             QueryApi api = QueryApi.start("127.0.0.1", 0, new LocalInstance(), PlaceholderTopology.of(topics).topology(),
-                QueryStores.withFigures(PlaceholderTopology.ASSET_STORE, PlaceholderTopology.MARKET_STORE),
-                new UpdateFeed.Source("127.0.0.1:1", "mock://openapi-test", topics), List.of(metrics.routes()),
-                metrics.httpRequests())) {
+             QueryApi api = PlaceholderTopology.detachedApi(metrics)) {
             Http.Response r = Http.get("http://127.0.0.1:" + api.port() + "/api/v1/openapi.json");
             assertThat(r.status()).isEqualTo(200);
             assertThat(r.json().get("openapi").asText()).startsWith("3.");

@@ -3,8 +3,14 @@ package io.marketmetrics.app.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.util.List;
 import java.util.Properties;
 
+import io.marketmetrics.app.metrics.AppMetrics;
+import io.marketmetrics.app.query.LocalInstance;
+import io.marketmetrics.app.query.QueryApi;
+import io.marketmetrics.app.query.QueryStores;
+import io.marketmetrics.app.query.UpdateFeed;
 import io.marketmetrics.app.runtime.AppTopology;
 import io.marketmetrics.schema.AssetMetrics;
 import io.marketmetrics.schema.MarketMetrics;
@@ -46,6 +52,18 @@ public final class PlaceholderTopology {
         properties.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 0);
         properties.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
         return new AppTopology(builder.build(), properties, ASSET_STORE, MARKET_STORE);
+    }
+
+    /**
+     * The HTTP API over this topology with no application attached and no Kafka behind it: the live feed
+     * keeps retrying quietly, the stores answer 503. With {@code metrics}'s routes and request timing.
+     */
+    public static QueryApi detachedApi(AppMetrics metrics) {
+        TopicNames topics = TopicNames.unprefixed();
+        return QueryApi.start("127.0.0.1", 0, new LocalInstance(), of(topics).topology(),
+                QueryStores.withFigures(ASSET_STORE, MARKET_STORE),
+                new UpdateFeed.Source("127.0.0.1:1", "mock://detached-api", topics), List.of(metrics.routes()),
+                metrics.httpRequests());
     }
 
     private interface IoSupplier<T> {

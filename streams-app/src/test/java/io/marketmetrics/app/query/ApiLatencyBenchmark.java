@@ -80,9 +80,14 @@ public final class ApiLatencyBenchmark {
                 List<String> local = FiguresFixture.SYMBOLS.stream().filter(s -> isLocal(base, s)).toList();
                 List<String> forwarded = FiguresFixture.SYMBOLS.stream().filter(s -> !local.contains(s)).toList();
                 System.out.printf(Locale.ROOT, "local keys %s, forwarded keys %s; %d requests/s, %d s per case%n", local, forwarded, rate, seconds);
+                String metrics = "http://127.0.0.1:" + portOne + "/metrics";
                 run("warm-up", base, FiguresFixture.SYMBOLS, rate, WARM_UP_SECONDS);
+                ServerTimes before = ServerTimes.scrape(metrics);
                 run("local", base, local, rate, seconds);
+                ServerTimes afterLocal = ServerTimes.scrape(metrics);
+                System.out.println("  inside instance one (arrival to response written): " + afterLocal.since(before));
                 run("forwarded", base, forwarded, rate, seconds);
+                System.out.println("  inside instance one (arrival to response written): " + ServerTimes.scrape(metrics).since(afterLocal));
                 for (String name : List.of("one", "two")) {
                     System.out.println("instance " + name + " over the whole run: " + gcPauses(gcLog(dir, name)));
                 }
@@ -99,6 +104,33 @@ public final class ApiLatencyBenchmark {
         jvm.add("-Xlog:gc:file=" + gcLog(dir, name));
         return ChildJvm.start(jvm, FiguresInstanceMain.class, List.of(bootstrap, registryUrl, APPLICATION_ID,
                 dir.resolve(name).toString(), Integer.toString(httpPort)), dir.resolve(name + ".log"));
+    }
+
+    /**
+     * Instance one's own count of asset answers within 5 and 20 ms ({@code http_server_requests_seconds} at
+     * /metrics): what the server takes, apart from the queueing for CPU and connections the client sees.
+     */
+    private record ServerTimes(double within5ms, double within20ms, double all) {
+
+        private static final String SERIES = "{method=\"GET\",route=\"/api/v1/assets/{symbol}\",status=\"200\"";
+
+        static ServerTimes scrape(String metricsUrl) throws Exception {
+            String text = PROBE.send(HttpRequest.newBuilder(URI.create(metricsUrl)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            return new ServerTimes(value(text, "http_server_requests_seconds_bucket" + SERIES + ",le=\"0.005\"}"),
+                    value(text, "http_server_requests_seconds_bucket" + SERIES + ",le=\"0.02\"}"),
+                    value(text, "http_server_requests_seconds_count" + SERIES + "}"));
+        }
+
+        private static double value(String text, String series) {
+            return text.lines().filter(line -> line.startsWith(series + " ")).mapToDouble(line -> Double.parseDouble(line.substring(series.length() + 1)))
+                    .findFirst().orElse(0);
+        }
+
+        String since(ServerTimes earlier) {
+            double n = all - earlier.all;
+            return String.format(Locale.ROOT, "%.0f answers, %.2f %% within 5 ms, %.2f %% within 20 ms", n,
+                    100 * (within5ms - earlier.within5ms) / n, 100 * (within20ms - earlier.within20ms) / n);
+        }
     }
 
     private static Path gcLog(Path dir, String instance) {

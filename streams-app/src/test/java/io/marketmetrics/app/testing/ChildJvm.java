@@ -14,6 +14,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ChildJvm implements AutoCloseable {
 
+    /** Small heaps: several of these share a 2-core test machine. */
+    public static final List<String> SMALL_HEAP = List.of("-Xmx512m", "-XX:+UseSerialGC");
+
     private final Process process;
     private final Path output;
 
@@ -24,8 +27,7 @@ public final class ChildJvm implements AutoCloseable {
 
     /** Starts {@code mainClass} with {@code args}, appending its output to {@code output}. */
     public static ChildJvm start(Class<?> mainClass, List<String> args, Path output) {
-        // Small heaps: several of these share a 2-core test machine.
-        return start(List.of("-Xmx512m", "-XX:+UseSerialGC"), mainClass, args, output);
+        return start(SMALL_HEAP, mainClass, args, output);
     }
 
     /** Like {@link #start(Class, List, Path)}, with the given JVM options instead of the small-heap ones. */

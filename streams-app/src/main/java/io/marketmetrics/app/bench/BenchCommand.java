@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -39,6 +40,10 @@ public final class BenchCommand implements Callable<Integer> {
                     + "expires (default: ${DEFAULT-VALUE}).")
     Duration sweepSpan;
 
+    @Option(names = "--rates", paramLabel = "TRADES/S", split = ",", defaultValue = "1000,10000",
+            description = "Input rates of the latency runs (default: ${DEFAULT-VALUE}).")
+    List<Integer> rates;
+
     @Option(names = "--scale-trades", paramLabel = "N", defaultValue = "500000",
             description = "Trades of the scale run, spread evenly over its 10,000 assets x 5 venues (default: ${DEFAULT-VALUE}).")
     long scaleTrades;
@@ -72,11 +77,11 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (trades < 1 || sweepTrades < 1 || scaleTrades < 1 || eventSpan.isNegative() || eventSpan.isZero() || sweepSpan.isNegative()
+        if (trades < 1 || sweepTrades < 1 || scaleTrades < 1 || rates.stream().anyMatch(r -> r < 1) || eventSpan.isNegative() || eventSpan.isZero() || sweepSpan.isNegative()
                 || sweepSpan.isZero()) {
-            throw UserError.usage("--trades, --sweep-trades, --scale-trades, --event-span and --sweep-span must be positive");
+            throw UserError.usage("--trades, --sweep-trades, --scale-trades, --rates, --event-span and --sweep-span must be positive");
         }
-        BenchPlan plan = quick ? BenchPlan.quick(workerHeap) : BenchPlan.full(trades, eventSpan, sweepTrades, sweepSpan, scaleTrades,
+        BenchPlan plan = quick ? BenchPlan.quick(workerHeap) : BenchPlan.full(trades, eventSpan, sweepTrades, sweepSpan, rates, scaleTrades,
                 workerHeap);
         Set<Bench.Section> sections = only == null || only.isEmpty() ? EnumSet.allOf(Bench.Section.class) : only;
         boolean temporary = workDir == null;

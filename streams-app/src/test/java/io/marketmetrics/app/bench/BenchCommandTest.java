@@ -5,12 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketmetrics.app.cli.StreamsAppCommand;
 import io.marketmetrics.cli.CliLauncher;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -24,17 +27,21 @@ class BenchCommandTest {
     @TempDir
     Path dir;
 
+    /** The default run's proof: the throughput section (two of the nine application runs) end to end. */
     @Test
+    void quickThroughputRunDrainsEveryTrade() throws Exception {
+        JsonNode report = bench("--only", "THROUGHPUT");
+        assertThat(report.path("throughput").findValuesAsText("name")).containsExactly("passthrough", "pipeline");
+        assertThat(report.path("throughput").findValues("records").stream().map(JsonNode::asLong).toList())
+                .containsExactly(10_000L, 10_000L);
+        assertThat(report.path("pipelineToPassthrough").isNumber()).isTrue();
+    }
+
+    // Nine application runs of about 10 s to RUNNING each: three minutes, too long for the default run.
+    @Test
+    @Tag("long")
     void quickRunReportsEverySection() throws Exception {
-        Path json = dir.resolve("bench.json");
-        StringWriter err = new StringWriter();
-        CommandLine cl = new CommandLine(new StreamsAppCommand()).setErr(new PrintWriter(err));
-
-        int code = CliLauncher.execute(cl, new String[] {"bench", "--quick", "--work-dir", dir.resolve("work").toString(),
-            "--output", json.toString()}, Map.of());
-
-        assertThat(code).as(err.toString()).isZero();
-        JsonNode report = new ObjectMapper().readTree(json.toFile());
+        JsonNode report = bench();
         assertThat(report.path("throughput").findValuesAsText("name")).containsExactly("passthrough", "pipeline",
                 "sweep-1h", "sweep-24h", "sweep-7d");
         // The quick plan's 10,000 throughput trades and 2,000 per sweep point, every one of them drained.
@@ -53,5 +60,17 @@ class BenchCommandTest {
         assertThat(scale.path("first").path("stateDirBytes").asLong()).isPositive();
         assertThat(scale.path("restart").path("records").asLong()).isZero();
         assertThat(scale.path("restore").path("startToRunningMs").asLong()).isPositive();
+    }
+
+    private JsonNode bench(String... extra) throws Exception {
+        Path json = dir.resolve("bench.json");
+        StringWriter err = new StringWriter();
+        CommandLine cl = new CommandLine(new StreamsAppCommand()).setErr(new PrintWriter(err));
+        List<String> args = new ArrayList<>(List.of("bench", "--quick", "--work-dir", dir.resolve("work").toString(),
+                "--output", json.toString()));
+        args.addAll(List.of(extra));
+        int code = CliLauncher.execute(cl, args.toArray(String[]::new), Map.of());
+        assertThat(code).as(err.toString()).isZero();
+        return new ObjectMapper().readTree(json.toFile());
     }
 }

@@ -1,6 +1,5 @@
 package io.marketmetrics.app.faults;
 
-import io.marketmetrics.app.testing.TopicReader;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.ByteBuffer;
@@ -19,14 +18,13 @@ import io.marketmetrics.app.runtime.AppTopology;
 import io.marketmetrics.app.runtime.MetricsService;
 import io.marketmetrics.app.runtime.TopicLayout;
 import io.marketmetrics.app.runtime.TopicProvisioner;
+import io.marketmetrics.app.testing.KafkaAndRegistry;
+import io.marketmetrics.app.testing.TopicReader;
 import io.marketmetrics.app.topology.MetricsConfig;
 import io.marketmetrics.app.topology.MetricsTopology;
 import io.marketmetrics.app.topology.StoreNames;
 import io.marketmetrics.app.topology.TopologyStreamsConfig;
 import io.marketmetrics.app.topology.TradeCounters;
-import io.marketmetrics.embedded.EmbeddedKafkaBroker;
-import io.marketmetrics.registry.InMemorySchemaStore;
-import io.marketmetrics.registry.SchemaRegistryServer;
 import io.marketmetrics.schema.ExchangeReference;
 import io.marketmetrics.schema.Trade;
 import io.marketmetrics.serde.AvroSerdeConfig;
@@ -40,9 +38,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -59,20 +56,8 @@ class BadInputTest {
 
     @TempDir
     static Path dir;
-    static EmbeddedKafkaBroker broker;
-    static SchemaRegistryServer registry;
-
-    @BeforeAll
-    static void startCluster() {
-        broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
-        registry = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore());
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        registry.close();
-        broker.close();
-    }
+    @RegisterExtension
+    static final KafkaAndRegistry cluster = new KafkaAndRegistry();
 
     /** One bad record, the reason its dead letter must carry (null: no dead letter), and where it goes. */
     private record Bad(String key, byte[] value, String reason) {
@@ -110,19 +95,19 @@ class BadInputTest {
             producer.flush();
             assertThat(nextBad).as("every kind of bad record was sent").isEqualTo(14);
 
-            FinalOutputs.awaitSettled(broker.bootstrapServers(), "clean", clean, Duration.ofMinutes(3));
-            FinalOutputs.awaitSettled(broker.bootstrapServers(), "dirty", dirty, Duration.ofMinutes(3));
+            FinalOutputs.awaitSettled(cluster.bootstrapServers(), "clean", clean, Duration.ofMinutes(3));
+            FinalOutputs.awaitSettled(cluster.bootstrapServers(), "dirty", dirty, Duration.ofMinutes(3));
 
             assertThat(dirtyApp.streams().state()).as("the application never stopped").isEqualTo(KafkaStreams.State.RUNNING);
-            List<ConsumerRecord<String, byte[]>> dead = TopicReader.readAllRaw(broker.bootstrapServers(), dirty.tradesDlq());
+            List<ConsumerRecord<String, byte[]>> dead = TopicReader.readAllRaw(cluster.bootstrapServers(), dirty.tradesDlq());
             assertThat(dead.stream().map(BadInputTest::describe).sorted().toList())
                     .isEqualTo(expectedDead.stream().map(b -> describe(b.key(), b.value(), b.reason())).sorted().toList());
-            assertThat(TopicReader.readAllRaw(broker.bootstrapServers(), clean.tradesDlq())).isEmpty();
+            assertThat(TopicReader.readAllRaw(cluster.bootstrapServers(), clean.tradesDlq())).isEmpty();
             assertThat(duplicatesDropped(dirtyApp)).as("duplicates dropped and counted").isEqualTo(1.0);
             assertThat(duplicatesDropped(cleanApp)).isZero();
 
-            FinalOutputs expected = FinalOutputs.read(broker.bootstrapServers(), registry.url(), clean);
-            FinalOutputs actual = FinalOutputs.read(broker.bootstrapServers(), registry.url(), dirty);
+            FinalOutputs expected = FinalOutputs.read(cluster.bootstrapServers(), cluster.registryUrl(), clean);
+            FinalOutputs actual = FinalOutputs.read(cluster.bootstrapServers(), cluster.registryUrl(), dirty);
             assertThat(expected.assetMetrics()).hasSize(6);
             assertThat(expected.marketMetrics()).hasSize(18);
             assertThat(expected.candles()).isNotEmpty();
@@ -192,25 +177,25 @@ class BadInputTest {
     }
 
     private static MetricsService start(String id, TopicNames topics) {
-        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.<String, Object>of("bootstrap.servers", cluster.bootstrapServers()))) {
             new TopicProvisioner(admin).provision(new TopicLayout(topics, PARTITIONS));
         }
-        AppSettings settings = new AppSettings(broker.bootstrapServers(), registry.url(), id, dir.resolve(id + "-state"),
+        AppSettings settings = new AppSettings(cluster.bootstrapServers(), cluster.registryUrl(), id, dir.resolve(id + "-state"),
                 "127.0.0.1", 0, null, topics, PARTITIONS, Map.of());
-        MetricsConfig config = MetricsConfig.defaults(topics, Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url()));
+        MetricsConfig config = MetricsConfig.defaults(topics, Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, cluster.registryUrl()));
         return MetricsService.start(settings, new AppTopology(MetricsTopology.build(config), TopologyStreamsConfig.properties(config),
                 StoreNames.ASSET_METRICS, StoreNames.MARKET_METRICS));
     }
 
     private static KafkaAvroSerializer serializer() {
         KafkaAvroSerializer avro = new KafkaAvroSerializer();
-        avro.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, registry.url()), false);
+        avro.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, cluster.registryUrl()), false);
         return avro;
     }
 
     private static KafkaProducer<String, byte[]> producer() {
         return new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, cluster.bootstrapServers(),
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 // Room for the largest record the broker accepts (the default is 1 MiB including overhead).
                 ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 2 * LARGEST_RECORD),

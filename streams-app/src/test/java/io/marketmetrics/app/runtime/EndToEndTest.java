@@ -19,8 +19,8 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.marketmetrics.app.testing.Http;
+import io.marketmetrics.app.testing.KafkaAndRegistry;
 import io.marketmetrics.app.testing.TopicReader;
-import io.marketmetrics.embedded.EmbeddedKafkaBroker;
 import io.marketmetrics.producers.Pacer;
 import io.marketmetrics.producers.TradePublisher;
 import io.marketmetrics.producers.kafka.PublishTarget;
@@ -28,8 +28,6 @@ import io.marketmetrics.producers.reference.ReferenceData;
 import io.marketmetrics.producers.reference.ReferencePublisher;
 import io.marketmetrics.producers.replay.ReplayOptions;
 import io.marketmetrics.producers.replay.ReplaySource;
-import io.marketmetrics.registry.InMemorySchemaStore;
-import io.marketmetrics.registry.SchemaRegistryServer;
 import io.marketmetrics.schema.AssetMetrics;
 import io.marketmetrics.schema.MarketMetrics;
 import io.marketmetrics.topics.TopicNames;
@@ -38,9 +36,8 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -55,27 +52,15 @@ class EndToEndTest {
 
     @TempDir
     static Path dir;
-    static EmbeddedKafkaBroker broker;
-    static SchemaRegistryServer registry;
-
-    @BeforeAll
-    static void startCluster() {
-        broker = EmbeddedKafkaBroker.start(dir.resolve("kafka"), 0);
-        registry = SchemaRegistryServer.start("127.0.0.1", 0, new InMemorySchemaStore());
-    }
-
-    @AfterAll
-    static void stopCluster() {
-        registry.close();
-        broker.close();
-    }
+    @RegisterExtension
+    static final KafkaAndRegistry cluster = new KafkaAndRegistry();
 
     @Test
     void replayedHistoryGivesTheHandComputedFigures() throws Exception {
         TopicNames topics = new TopicNames("e2e.");
         AppSettings settings = settings("e2e", topics);
         PublishTarget target = target(topics);
-        TopicProvisioner.provision(broker.bootstrapServers(), new TopicLayout(topics, PARTITIONS));
+        TopicProvisioner.provision(cluster.bootstrapServers(), new TopicLayout(topics, PARTITIONS));
         try (MetricsService service = MetricsService.start(settings, StandardTopology.of(settings))) {
             ReferencePublisher.publish(ReferenceData.load(resource("e2e/reference.yaml")), target);
             awaitConsumed(settings.applicationId(), topics.assetReference());
@@ -165,7 +150,7 @@ class EndToEndTest {
             });
 
             // Exactly one dead letter: the late trade, with its reason.
-            List<ConsumerRecord<String, byte[]>> dead = TopicReader.readAllRaw(broker.bootstrapServers(), topics.tradesDlq());
+            List<ConsumerRecord<String, byte[]>> dead = TopicReader.readAllRaw(cluster.bootstrapServers(), topics.tradesDlq());
             assertThat(dead).hasSize(1);
             assertThat(dead.get(0).key()).isEqualTo("BTC");
             assertThat(new String(dead.get(0).headers().lastHeader("reason").value(), StandardCharsets.UTF_8)).isEqualTo("LATE");
@@ -177,7 +162,7 @@ class EndToEndTest {
         TopicNames topics = new TopicNames("restart.");
         AppSettings settings = settings("restart", topics);
         PublishTarget target = target(topics);
-        TopicProvisioner.provision(broker.bootstrapServers(), new TopicLayout(topics, PARTITIONS));
+        TopicProvisioner.provision(cluster.bootstrapServers(), new TopicLayout(topics, PARTITIONS));
         // 400 trades of one market at a constant price, 1 s apart, quantities 0.001 .. 0.007.
         int count = 400;
         List<String> rows = new ArrayList<>(List.of("timestamp,exchange,base,quote,price,quantity,trade_id,side"));
@@ -221,12 +206,12 @@ class EndToEndTest {
     }
 
     private static AppSettings settings(String applicationId, TopicNames topics) {
-        return new AppSettings(broker.bootstrapServers(), registry.url(), applicationId, dir.resolve(applicationId + "-state"),
+        return new AppSettings(cluster.bootstrapServers(), cluster.registryUrl(), applicationId, dir.resolve(applicationId + "-state"),
                 "127.0.0.1", 0, null, topics, PARTITIONS, Map.of());
     }
 
     private static PublishTarget target(TopicNames topics) {
-        return new PublishTarget(broker.bootstrapServers(), registry.url(), topics, PublishTarget.DEFAULT_TIMEOUT, Map.of());
+        return new PublishTarget(cluster.bootstrapServers(), cluster.registryUrl(), topics, PublishTarget.DEFAULT_TIMEOUT, Map.of());
     }
 
     private static void replay(Path file, PublishTarget target) throws Exception {
@@ -238,7 +223,7 @@ class EndToEndTest {
 
     /** Waits until the application's group has consumed every record of {@code topic}. */
     private static void awaitConsumed(String group, String topic) {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", broker.bootstrapServers()))) {
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", cluster.bootstrapServers()))) {
             await().atMost(Duration.ofSeconds(90)).ignoreExceptions().until(() -> {
                 Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                         .partitionsToOffsetAndMetadata().get();
@@ -253,7 +238,7 @@ class EndToEndTest {
 
     private static Map<String, Object> latestByKey(String topic) {
         Map<String, Object> latest = new LinkedHashMap<>();
-        TopicReader.readAll(broker.bootstrapServers(), registry.url(), topic).forEach(r -> latest.put(r.key(), r.value()));
+        TopicReader.readAll(cluster.bootstrapServers(), cluster.registryUrl(), topic).forEach(r -> latest.put(r.key(), r.value()));
         return latest;
     }
 

@@ -22,7 +22,11 @@ public final class Forwarder {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
     // HTTP/1.1: the servers speak no h2c, and an upgrade attempt on every request costs a round trip.
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT).build();
+    // Runnable::run: the client's selector thread reads and completes each answer itself instead of handing
+    // it to a pool thread that then wakes the waiting request thread (one thread switch less per forward;
+    // nothing blocking runs in these completions: the bodies are read into bytes or strings).
+    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+            .executor(Runnable::run).build();
 
     /** Answers {@code ctx} with the owner's response to the same path and query. */
     public void forward(Context ctx, HostInfo owner) {
@@ -31,8 +35,9 @@ public final class Forwarder {
         }
         String query = ctx.queryString();
         try {
-            HttpResponse<String> response = client.send(request(owner, ctx.path() + (query == null ? "" : "?" + query)),
-                    HttpResponse.BodyHandlers.ofString());
+            // Bytes through: decoding the owner's answer to a String only to encode it again cost two copies.
+            HttpResponse<byte[]> response = client.send(request(owner, ctx.path() + (query == null ? "" : "?" + query)),
+                    HttpResponse.BodyHandlers.ofByteArray());
             ctx.status(response.statusCode())
                     .contentType(response.headers().firstValue("Content-Type").orElse("application/json"))
                     .result(response.body());

@@ -1,5 +1,6 @@
 package io.marketmetrics.app.query;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -43,7 +44,7 @@ final class AssetRoutes implements ApiRoutes {
         routes.get("/api/v1/assets/{symbol}/markets", this::markets);
     }
 
-    private void asset(Context ctx) {
+    private void asset(Context ctx) throws IOException {
         String symbol = Params.symbol(ctx);
         Optional<ReadOnlyKeyValueStore<String, AssetMetrics>> local = router.localOrForward(ctx, assetStore, symbol);
         if (local.isEmpty()) {
@@ -53,7 +54,7 @@ final class AssetRoutes implements ApiRoutes {
         if (metrics == null) {
             throw ApiException.notFound("unknown asset " + symbol);
         }
-        ctx.json(JsonViews.asset(metrics));
+        JsonViews.write(ctx, JsonViews.asset(metrics));
     }
 
     private void markets(Context ctx) {

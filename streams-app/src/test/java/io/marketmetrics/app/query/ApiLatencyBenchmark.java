@@ -41,13 +41,17 @@ import io.marketmetrics.registry.SchemaRegistryServer;
  * generator run in this JVM. The load is open-loop: requests are due on a fixed schedule whether or not
  * earlier ones have finished (32 client connections take them in order), and each latency counts from its
  * scheduled time, so a stall shows in the percentiles instead of slowing the load (no coordinated omission).
+ * Printed per case: the percentiles, instance one's own count of answers within 5 and 20 ms, each JVM's
+ * collections during the case and the generator's CPU time.
  *
  * <pre>
  * ./mvnw -q -pl streams-app -am install -DskipTests
- * ./mvnw -q -pl streams-app test-compile org.codehaus.mojo:exec-maven-plugin:3.7.0:java \
- *     -Dexec.mainClass=io.marketmetrics.app.query.ApiLatencyBenchmark -Dexec.classpathScope=test \
- *     [-Dexec.args="RATE SECONDS"]     (default 1000 requests/s for 30 s per case, after 30 s of warm-up)
+ * ./mvnw -q -pl streams-app org.codehaus.mojo:exec-maven-plugin:3.7.0:exec -Dexec.executable=java \
+ *     -Dexec.classpathScope=test \
+ *     -Dexec.args="-cp %classpath io.marketmetrics.app.query.ApiLatencyBenchmark 1000 30"
  * </pre>
+ * Arguments: requests/s and seconds per case (default 1000 and 30, after 30 s of warm-up). Other JVM options
+ * for the instances: {@code -Dexec.args="-Dapi.bench.instanceJvm='-Xmx512m -XX:+UseZGC' -cp %classpath ..."}.
  */
 public final class ApiLatencyBenchmark {
 

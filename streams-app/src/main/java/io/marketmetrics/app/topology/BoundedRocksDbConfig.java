@@ -37,6 +37,7 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         table.setPinTopLevelIndexAndFilter(true);
         options.setWriteBufferManager(Shared.WRITE_BUFFERS);
+        options.setArenaBlockSize(64 * 1024);
         options.setTableFormatConfig(table);
     }
 

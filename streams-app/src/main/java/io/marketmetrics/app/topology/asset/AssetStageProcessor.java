@@ -16,9 +16,11 @@ import io.marketmetrics.app.topology.calc.PriceAggregator;
 import io.marketmetrics.app.topology.calc.RollingWindow;
 import io.marketmetrics.app.topology.market.MarketWideFigures;
 import io.marketmetrics.model.Symbols;
+import io.marketmetrics.schema.AssetMetrics;
 import io.marketmetrics.schema.AssetReference;
 import io.marketmetrics.schema.CandleInterval;
 import io.marketmetrics.schema.ExchangeReference;
+import io.marketmetrics.schema.MarketMetrics;
 import io.marketmetrics.schema.Trade;
 import java.util.ArrayList;
 import java.util.OptionalDouble;
@@ -37,8 +39,8 @@ import org.apache.kafka.streams.state.WindowStore;
 /**
  * The asset stage: all markets of the assets of one partition of {@code trades}. Per accepted trade it
  * updates the market's and the asset's minute and hour buckets and summaries (a constant number of cached
- * store reads and writes), evaluates the asset's aggregated price, and forwards the market's and the
- * asset's figures (published through {@link Publisher}). As stream time crosses minute boundaries it re-publishes the subjects whose window lost
+ * store reads and writes), evaluates the asset's aggregated price, and marks the market and the
+ * asset pending for {@link Publisher}, which builds and forwards their figures once per publish interval. As stream time crosses minute boundaries it re-publishes the subjects whose window lost
  * a bucket and emits the candles that became final. Reference records ({@link AssetReference}, null for a
  * deletion) re-publish the asset's figures at once.
  */
@@ -57,7 +59,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     private Timers timers;
     private UsdRates rates;
     private TradeCounters counters;
-    private Publisher publisher;
+    private PendingMarks pending;
     private long sweptMinute = Long.MIN_VALUE;
     private long sweptGraceMinute = Long.MIN_VALUE;
 
@@ -79,8 +81,9 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         this.timers = new Timers(context.getStateStore(AssetStage.TIMERS));
         this.rates = new UsdRates(stage.config().peggedQuotes(), context.getStateStore(AssetStage.USD_PRICES));
         this.counters = new TradeCounters(context.metrics());
-        this.publisher = new Publisher(context, context.getStateStore(StoreNames.MARKET_METRICS),
-                context.getStateStore(StoreNames.ASSET_METRICS), context.getStateStore(AssetStage.PENDING));
+        this.pending = new PendingMarks(context.getStateStore(AssetStage.PENDING));
+        Publisher publisher = new Publisher(context, pending, context.getStateStore(StoreNames.MARKET_METRICS),
+                context.getStateStore(StoreNames.ASSET_METRICS), this::marketFigures, this::assetFigures);
         context.schedule(stage.config().publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publisher.flush());
     }
 
@@ -126,7 +129,6 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
             ms.lastTradeTime = t;
         }
         ms.evaluatedAt = Math.max(ms.evaluatedAt, t);
-        markets.put(market, ms);
 
         AssetState as = assets.get(base);
         if (as == null) {
@@ -162,9 +164,11 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         refreshChangeReferences(as, assetMinutes, assetHours);
         reschedule(Timers.Kind.ASSET_WINDOW, base, assetExpiry, as.window.expiryMinute());
         assets.put(base, as);
+        ms.assetVolumeUsd = as.window.volumeUsd();
+        markets.put(market, ms);
 
-        publishMarket(market, ms, as);
-        publishAsset(base, as);
+        pending.market(market);
+        pending.asset(base);
     }
 
     private void onReference(String symbol, AssetReference reference) {
@@ -173,9 +177,8 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         } else {
             references.put(symbol, reference);
         }
-        AssetState as = assets.get(symbol);
-        if (as != null) {
-            publishAsset(symbol, as);
+        if (assets.get(symbol) != null) {
+            pending.asset(symbol);
         }
     }
 
@@ -213,7 +216,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         refreshChangeReferences(as, assetMinutes, assetHours);
         reschedule(Timers.Kind.ASSET_WINDOW, symbol, RollingWindow.NONE, as.window.expiryMinute());
         assets.put(symbol, as);
-        publishAsset(symbol, as);
+        pending.asset(symbol);
     }
 
     private void expireMarket(String market, long now) {
@@ -222,12 +225,13 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         ms.window.advanceTo(minute(ms.evaluatedAt), new StoreBuckets(minutes, market, MINUTE_MS),
                 new StoreBuckets(hours, market, HOUR_MS));
         reschedule(Timers.Kind.MARKET_WINDOW, market, RollingWindow.NONE, ms.window.expiryMinute());
-        markets.put(market, ms);
         AssetState as = assets.get(ms.base);
         MarketQuote q = as.quote(market);
         as.putQuote(new MarketQuote(market, q.lastPriceUsd(), q.lastTradeTime(), ms.window.volumeUsd()));
         assets.put(ms.base, as);
-        publishMarket(market, ms, as);
+        ms.assetVolumeUsd = as.window.volumeUsd();
+        markets.put(market, ms);
+        pending.market(market);
     }
 
     private void emitCandle(Timers.Timer timer, WindowStore<String, Bucket> store, CandleInterval interval, long bucketMs) {
@@ -275,12 +279,19 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         }
     }
 
-    private void publishMarket(String market, MarketState ms, AssetState as) {
+    /** A market's figures from its summary, for {@link Publisher}; null for a market without one. */
+    private MarketMetrics marketFigures(String market) {
+        MarketState ms = markets.get(market);
+        if (ms == null) {
+            return null;
+        }
         ValueAndTimestamp<ExchangeReference> exchange = exchanges.get(ms.exchange);
-        publisher.market(MarketFigures.build(market, ms, as.window.volumeUsd(), exchange == null ? null : exchange.value()));
+        return MarketFigures.build(market, ms, exchange == null ? null : exchange.value());
     }
 
-    private void publishAsset(String symbol, AssetState as) {
-        publisher.asset(AssetFigures.build(symbol, as, references.get(symbol), marketWide.get(symbol)));
+    /** An asset's figures from its summary, for {@link Publisher}; null for an asset without one. */
+    private AssetMetrics assetFigures(String symbol) {
+        AssetState as = assets.get(symbol);
+        return as == null ? null : AssetFigures.build(symbol, as, references.get(symbol), marketWide.get(symbol));
     }
 }

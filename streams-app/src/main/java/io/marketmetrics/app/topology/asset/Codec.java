@@ -3,11 +3,11 @@ package io.marketmetrics.app.topology.asset;
 import io.marketmetrics.app.topology.calc.ExactSum;
 import io.marketmetrics.app.topology.calc.Extremes;
 import io.marketmetrics.app.topology.calc.RollingWindow;
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.nio.charset.StandardCharsets;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
@@ -34,9 +34,9 @@ public final class Codec {
                 return null;
             }
             Out out = new Out();
-            out.bytes.write(VERSION);
+            out.writeByte(VERSION);
             write.accept(out, value);
-            return out.bytes.toByteArray();
+            return out.toByteArray();
         };
         Deserializer<T> deserializer = (topic, bytes) -> {
             if (bytes == null) {
@@ -52,25 +52,36 @@ public final class Codec {
         return Serdes.serdeFrom(serializer, deserializer);
     }
 
+    /** A growing big-endian buffer (the layout of {@code DataOutputStream}, without its per-write locking). */
     public static final class Out {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream(128);
-        private final DataOutputStream data = new DataOutputStream(bytes);
+        private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+        private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+
+        private byte[] bytes = new byte[256];
+        private int size;
+
+        private void ensure(int more) {
+            if (size + more > bytes.length) {
+                bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + more));
+            }
+        }
+
+        void writeByte(byte v) {
+            ensure(1);
+            bytes[size++] = v;
+        }
 
         public Out writeLong(long v) {
-            try {
-                data.writeLong(v);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            ensure(Long.BYTES);
+            LONG.set(bytes, size, v);
+            size += Long.BYTES;
             return this;
         }
 
         public Out writeInt(int v) {
-            try {
-                data.writeInt(v);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            ensure(Integer.BYTES);
+            INT.set(bytes, size, v);
+            size += Integer.BYTES;
             return this;
         }
 
@@ -80,12 +91,18 @@ public final class Codec {
 
         public Out writeBytes(byte[] b) {
             writeInt(b.length);
-            bytes.write(b, 0, b.length);
+            ensure(b.length);
+            System.arraycopy(b, 0, bytes, size, b.length);
+            size += b.length;
             return this;
         }
 
         public Out writeString(String s) {
             return writeBytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+
+        byte[] toByteArray() {
+            return Arrays.copyOf(bytes, size);
         }
 
         Out writeSum(ExactSum sum) {
@@ -106,6 +123,10 @@ public final class Codec {
 
         In(ByteBuffer buffer) {
             this.buffer = buffer;
+        }
+
+        public boolean hasRemaining() {
+            return buffer.hasRemaining();
         }
 
         public long readLong() {

@@ -13,12 +13,10 @@ final class MarketFigures {
     private MarketFigures() {
     }
 
-    /**
-     * @param assetVolumeUsd the base asset's 24h USD volume, for the market's share
-     * @param exchange the exchange's reference data, for the trade URL; null when none
-     */
-    static MarketMetrics build(String market, MarketState s, double assetVolumeUsd, ExchangeReference exchange) {
+    /** @param exchange the exchange's reference data, for the trade URL; null when none */
+    static MarketMetrics build(String market, MarketState s, ExchangeReference exchange) {
         double volumeUsd = s.window.volumeUsd();
+        double assetVolumeUsd = s.assetVolumeUsd;
         Extremes x = s.window.extremes();
         String template = exchange == null ? null : exchange.getTradeUrl();
         return MarketMetrics.newBuilder()
@@ -31,7 +29,7 @@ final class MarketFigures {
                 .setVolume24hBase(s.window.volumeBase())
                 .setVolume24hQuote(s.window.volumeQuote())
                 .setVolume24hUsd(volumeUsd)
-                .setVolumeSharePct(assetVolumeUsd == 0 ? null : 100 * volumeUsd / assetVolumeUsd)
+                .setVolumeSharePct(assetVolumeUsd > 0 ? 100 * volumeUsd / assetVolumeUsd : null)
                 .setHigh24h(orNull(x.high()))
                 .setLow24h(orNull(x.low()))
                 .setTradeCount24h(s.window.tradeCount())

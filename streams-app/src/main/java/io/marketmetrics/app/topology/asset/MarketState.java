@@ -14,6 +14,8 @@ final class MarketState {
     long lastTradeTime = Long.MIN_VALUE;
     /** The market's evaluation time: its latest trade, or the stream time of a later idle re-evaluation. */
     long evaluatedAt = Long.MIN_VALUE;
+    /** The base asset's 24h USD volume at the market's evaluation, for its volume share (NaN before any). */
+    double assetVolumeUsd = Double.NaN;
     final RollingWindow window;
 
     MarketState(String exchange, String base, String quote, RollingWindow window) {
@@ -26,7 +28,7 @@ final class MarketState {
     static Serde<MarketState> serde(int windowMinutes) {
         return Codec.serde((out, s) -> out.writeString(s.exchange).writeString(s.base).writeString(s.quote)
                 .writeDouble(s.lastPrice).writeDouble(s.lastPriceUsd).writeLong(s.lastTradeTime).writeLong(s.evaluatedAt)
-                .writeWindow(s.window), in -> {
+                .writeWindow(s.window).writeDouble(s.assetVolumeUsd), in -> {
                     String exchange = in.readString();
                     String base = in.readString();
                     String quote = in.readString();
@@ -39,6 +41,8 @@ final class MarketState {
                     s.lastPriceUsd = lastPriceUsd;
                     s.lastTradeTime = lastTradeTime;
                     s.evaluatedAt = evaluatedAt;
+                    // Added after the first records of layout 1 were written: absent from those.
+                    s.assetVolumeUsd = in.hasRemaining() ? in.readDouble() : Double.NaN;
                     return s;
                 });
     }

@@ -11,36 +11,34 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Takes an asset's rank, NAV and premium from the market-wide stage into the asset stage: keeps them for
- * the asset's next evaluations and re-publishes its latest figures with them (through the asset stage's
- * pending marks, so its publication punctuation forwards them). Shares the asset stage's stores, hence its task.
+ * the asset's next evaluations and has its figures re-published with them (it marks the asset pending, and the
+ * asset stage's publication punctuation builds and forwards them). Shares the asset stage's stores, hence its task.
  */
 public final class MarketWideFeedback implements Processor<String, MarketWideFigures, String, SpecificRecord> {
 
     /** The asset stage's stores this processor reads and writes. */
-    public static final String[] STORES = {AssetStage.MARKET_WIDE, StoreNames.MARKET_METRICS, StoreNames.ASSET_METRICS,
-        AssetStage.PENDING};
+    public static final String[] STORES = {AssetStage.MARKET_WIDE, StoreNames.ASSET_METRICS, AssetStage.PENDING};
 
     private KeyValueStore<String, MarketWideFigures> marketWide;
     private KeyValueStore<String, AssetMetrics> assetFigures;
-    private Publisher publisher;
+    private PendingMarks pending;
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.marketWide = context.getStateStore(AssetStage.MARKET_WIDE);
         this.assetFigures = context.getStateStore(StoreNames.ASSET_METRICS);
-        // Only the asset stage's punctuation flushes (and forwards): this processor only marks.
-        this.publisher = new Publisher(context, context.getStateStore(StoreNames.MARKET_METRICS), assetFigures,
-                context.getStateStore(AssetStage.PENDING));
+        // Only the asset stage's punctuation publishes: this processor only marks.
+        this.pending = new PendingMarks(context.getStateStore(AssetStage.PENDING));
     }
 
     @Override
     public void process(Record<String, MarketWideFigures> record) {
         MarketWideFigures figures = record.value();
         marketWide.put(record.key(), figures);
-        AssetMetrics latest = assetFigures.get(record.key());
-        if (latest != null) {
-            publisher.asset(AssetMetrics.newBuilder(latest).setRank(figures.rank()).setNavUsd(figures.navUsd())
-                    .setPremiumPct(figures.premiumPct()).build());
+        // Published figures mean the asset has a summary to build new ones from; before its first publication
+        // its mark is pending already.
+        if (assetFigures.get(record.key()) != null) {
+            pending.asset(record.key());
         }
     }
 }

@@ -113,12 +113,13 @@ final class BenchReport {
         }
         out.printf(Locale.ROOT, "machine: %d processors, %s memory, %s; load average %.1f at start, %.1f at end%n%n",
                 machine.processors(), mib(machine.memoryBytes()), machine.java(), machine.loadAtStart(), machine.loadAtEnd());
-        out.printf(Locale.ROOT, "%-22s %8s %12s %14s %11s %11s%n", "drained (exactly-once)", "window", "trades/s",
-                "CPU s/M trades", "peak heap", "peak RSS");
+        out.printf(Locale.ROOT, "%-22s %8s %12s %14s %15s %8s %11s %11s%n", "drained (exactly-once)", "window", "trades/s",
+                "CPU s/M trades", "of which stream", "JIT s", "peak heap", "peak RSS");
         for (Run run : runs) {
             WorkerResult w = run.worker();
-            out.printf(Locale.ROOT, "%-22s %8s %,12.0f %14.1f %11s %11s%n", run.name(), run.longestWindow(),
-                    w.recordsPerSecond(), w.cpuSecondsPerMillion(), mib(w.peakHeapBytes()), mib(w.peakRssBytes()));
+            out.printf(Locale.ROOT, "%-22s %8s %,12.0f %14.1f %15.1f %8.1f %11s %11s%n", run.name(), run.longestWindow(),
+                    w.recordsPerSecond(), w.cpuSecondsPerMillion(), w.streamCpuSecondsPerMillion(), w.jitSeconds(),
+                    mib(w.peakHeapBytes()), mib(w.peakRssBytes()));
         }
         out.printf(Locale.ROOT, "pipeline / passthrough: %s (target >= 0.5); 7d / 1h window: %s (target >= 0.9)%n%n",
                 ratio(passthroughRatio()), ratio(windowRatio()));

@@ -80,6 +80,8 @@ public final class BenchWorker {
         long startToRunning = running - start;
         long jvmToRunning = running - ManagementFactory.getRuntimeMXBean().getStartTime();
         double cpuBefore = ResourceSampler.cpuSeconds();
+        double streamCpuBefore = ResourceSampler.streamThreadCpuSeconds();
+        double jitBefore = ResourceSampler.jitSeconds();
         if (spec.serve()) {
             System.out.println(READY);
             System.out.flush();
@@ -94,8 +96,10 @@ public final class BenchWorker {
         }
         long drainMs = System.currentTimeMillis() - running;
         double cpu = ResourceSampler.cpuSeconds() - cpuBefore;
+        double streamCpu = ResourceSampler.streamThreadCpuSeconds() - streamCpuBefore;
+        double jit = ResourceSampler.jitSeconds() - jitBefore;
         app.close();
-        return new WorkerResult(startToRunning, jvmToRunning, records, spec.serve() ? 0 : drainMs, cpu,
+        return new WorkerResult(startToRunning, jvmToRunning, records, spec.serve() ? 0 : drainMs, cpu, streamCpu, jit,
                 sampler.peakHeapBytes(), ResourceSampler.peakRssBytes(), sizeOf(spec.stateDir()));
     }
 

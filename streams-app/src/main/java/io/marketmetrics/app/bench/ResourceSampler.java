@@ -3,6 +3,7 @@ package io.marketmetrics.app.bench;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Executors;
@@ -51,6 +52,20 @@ final class ResourceSampler implements AutoCloseable {
     static double cpuSeconds() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime() / 1e9;
+    }
+
+    /** CPU time so far of the threads that run the topology (Kafka Streams names them {@code <client id>-StreamThread-<n>}). */
+    static double streamThreadCpuSeconds() {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        return Thread.getAllStackTraces().keySet().stream()
+                .filter(t -> t.getName().matches(".*-StreamThread-[0-9]+"))
+                .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId())))
+                .sum() / 1e9;
+    }
+
+    /** Time the JIT compilers spent so far. */
+    static double jitSeconds() {
+        return ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3;
     }
 
     @Override

@@ -8,18 +8,29 @@ package io.marketmetrics.app.bench;
  * @param records          input records drained (0 when serving)
  * @param drainMs          from RUNNING until every input record was processed and committed
  * @param cpuSeconds       the process's CPU time (all threads, RocksDB's included) while draining or serving
+ * @param streamCpuSeconds the CPU time of the Kafka Streams processing threads alone over the same time: the
+ *                         topology's own cost, less moved by other load on the machine than the wall-clock rate
+ * @param jitSeconds       time the JIT compilers spent over the same time (a short run's warm-up)
  * @param peakHeapBytes    the highest heap use sampled (every 50 ms)
  * @param peakRssBytes     the kernel's high-water mark of resident memory (VmHWM)
  * @param stateDirBytes    the size of the state directory after a clean close
  */
 record WorkerResult(long startToRunningMs, long jvmToRunningMs, long records, long drainMs, double cpuSeconds,
-                    long peakHeapBytes, long peakRssBytes, long stateDirBytes) {
+                    double streamCpuSeconds, double jitSeconds, long peakHeapBytes, long peakRssBytes, long stateDirBytes) {
 
     double recordsPerSecond() {
         return drainMs == 0 ? 0 : records * 1000.0 / drainMs;
     }
 
     double cpuSecondsPerMillion() {
-        return records == 0 ? 0 : cpuSeconds * 1_000_000 / records;
+        return perMillion(cpuSeconds);
+    }
+
+    double streamCpuSecondsPerMillion() {
+        return perMillion(streamCpuSeconds);
+    }
+
+    private double perMillion(double seconds) {
+        return records == 0 ? 0 : seconds * 1_000_000 / records;
     }
 }

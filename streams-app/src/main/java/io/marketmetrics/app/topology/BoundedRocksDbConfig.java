@@ -37,6 +37,9 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
         table.setCacheIndexAndFilterBlocksWithHighPriority(true);
         table.setPinTopLevelIndexAndFilter(true);
         options.setWriteBufferManager(Shared.WRITE_BUFFERS);
+        // A memtable allocates in arena blocks (by default 1 MiB here): with ~80 stores and segments per
+        // process, the blocks alone exceeded the shared memtable budget, so every write flushed a tiny memtable
+        // and RocksDB stalled writes under the pile of level-0 files. Small blocks charge what is used.
         options.setArenaBlockSize(64 * 1024);
         options.setTableFormatConfig(table);
     }

@@ -142,25 +142,25 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         StoreBuckets assetHours = new StoreBuckets(hours, base, HOUR_MS);
         long assetExpiry = as.window.expiryMinute();
         as.window.advanceTo(minute(evaluation), assetMinutes, assetHours);
-        UnaryOperator<Bucket> addVolume = b -> b.withVolume(quantity, 0.0, usdVolume);
-        change(assetMinutes, minute(t), addVolume, as.window, Timers.Kind.ASSET_CANDLE_1M, base);
-        change(assetHours, hour(t), addVolume, null, Timers.Kind.ASSET_CANDLE_1H, base);
-
         MarketQuote previous = as.quote(market);
         boolean newest = previous == null || t >= previous.lastTradeTime();
         as.putQuote(new MarketQuote(market, newest ? priceUsd : previous.lastPriceUsd(),
                 newest ? t : previous.lastTradeTime(), ms.window.volumeUsd()));
         as.closes.advanceTo(hour(evaluation));
         OptionalDouble aggregated = aggregator.price(as.markets, evaluation);
+        UnaryOperator<Bucket> addVolume = b -> b.withVolume(quantity, 0.0, usdVolume);
+        UnaryOperator<Bucket> addPrice = null;
         if (aggregated.isPresent()) {
             double p = aggregated.getAsDouble();
             as.priceUsd = p;
-            UnaryOperator<Bucket> addPrice = b -> b.withPrice(evaluation, p);
-            change(assetMinutes, minute(evaluation), addPrice, as.window, Timers.Kind.ASSET_CANDLE_1M, base);
-            change(assetHours, hour(evaluation), addPrice, null, Timers.Kind.ASSET_CANDLE_1H, base);
+            addPrice = b -> b.withPrice(evaluation, p);
             as.closes.record(hour(evaluation), p);
             as.extremes = as.extremes.with(p, evaluation);
         }
+        // The trade's volume goes to its own minute and hour, the aggregated price to the evaluation's: the same
+        // buckets unless the trade is out of order, and then one read and write of each instead of two.
+        addToAsset(assetMinutes, minute(t), minute(evaluation), addVolume, addPrice, as.window, Timers.Kind.ASSET_CANDLE_1M, base);
+        addToAsset(assetHours, hour(t), hour(evaluation), addVolume, addPrice, null, Timers.Kind.ASSET_CANDLE_1H, base);
         refreshChangeReferences(as, assetMinutes, assetHours);
         reschedule(Timers.Kind.ASSET_WINDOW, base, assetExpiry, as.window.expiryMinute());
         assets.put(base, as);
@@ -254,6 +254,19 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         if (before.isEmpty()) {
             long bucketMs = candle == Timers.Kind.MARKET_CANDLE_1M || candle == Timers.Kind.ASSET_CANDLE_1M ? MINUTE_MS : HOUR_MS;
             timers.schedule(new Timers.Timer((n + 1) * bucketMs + stage.config().grace().toMillis(), candle, n, subject));
+        }
+    }
+
+    /** Adds a trade's volume to bucket {@code tradeN} and (when priced) the aggregated price to bucket {@code evaluationN}. */
+    private void addToAsset(StoreBuckets store, long tradeN, long evaluationN, UnaryOperator<Bucket> addVolume,
+                            UnaryOperator<Bucket> addPrice, RollingWindow window, Timers.Kind candle, String symbol) {
+        if (addPrice == null) {
+            change(store, tradeN, addVolume, window, candle, symbol);
+        } else if (tradeN == evaluationN) {
+            change(store, tradeN, b -> addPrice.apply(addVolume.apply(b)), window, candle, symbol);
+        } else {
+            change(store, tradeN, addVolume, window, candle, symbol);
+            change(store, evaluationN, addPrice, window, candle, symbol);
         }
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
@@ -32,13 +33,19 @@ public final class JsonViews {
     }
 
     /**
-     * Answers {@code ctx} with {@code view} as JSON serialized straight into the response. ctx.json() renders a
-     * String, encodes it to bytes and copies those through a fresh buffer: three copies of every answer (under load,
-     * that buffer alone was 9 % of all the instance allocated; docs/PERFORMANCE.md).
+     * Answers {@code ctx} with {@code view} as JSON serialized straight into the response: every JSON answer of
+     * the API goes through here. ctx.json() renders a String, encodes it to bytes and copies those through a fresh
+     * buffer: three copies of every answer (under load, that buffer alone was 9 % of all the instance allocated;
+     * docs/PERFORMANCE.md). Set the status and headers first: writing commits them.
      */
     static void write(Context ctx, Object view) throws IOException {
         ctx.contentType(ContentType.APPLICATION_JSON);
         WRITER.writeValue(ctx.outputStream(), view);
+    }
+
+    /** {@code view} as a JSON string, for the live updates (written to every subscriber that follows it). */
+    static String string(Object view) throws JsonProcessingException {
+        return WRITER.writeValueAsString(view);
     }
 
     public static Map<String, Object> asset(AssetMetrics m) {

@@ -46,7 +46,7 @@ public final class QueryApi implements AutoCloseable {
         StoreRouter router = new StoreRouter(instance, StoreLayout.of(topology.describe()), forwarder);
         ClusterList lists = new ClusterList(router, forwarder, new ObjectMapper());
         UpdateFeed feed = UpdateFeed.start(updates);
-        StreamRoutes stream = new StreamRoutes(feed, STREAM_QUEUE_CAPACITY, MAX_STREAM_CLIENTS);
+        StreamRoutes stream = new StreamRoutes(feed.fanOut(), STREAM_QUEUE_CAPACITY, MAX_STREAM_CLIENTS);
         try {
             List<ApiRoutes> groups = new ArrayList<>(List.of(
                     new HealthRoutes(instance),

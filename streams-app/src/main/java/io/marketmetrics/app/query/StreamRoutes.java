@@ -24,7 +24,7 @@ final class StreamRoutes implements ApiRoutes {
     // Comments keep idle connections open through proxies and reveal clients that went away.
     private static final long KEEP_ALIVE_MILLIS = 15_000;
 
-    private final UpdateFeed feed;
+    private final UpdateFanOut subscribers;
     private final int queueCapacity;
     private final int maxClients;
     private volatile boolean closed;
@@ -33,8 +33,8 @@ final class StreamRoutes implements ApiRoutes {
      * @param queueCapacity events a subscriber may lag behind before it is dropped
      * @param maxClients    subscribers served at once (each holds a request thread); more get 503
      */
-    StreamRoutes(UpdateFeed feed, int queueCapacity, int maxClients) {
-        this.feed = feed;
+    StreamRoutes(UpdateFanOut subscribers, int queueCapacity, int maxClients) {
+        this.subscribers = subscribers;
         this.queueCapacity = queueCapacity;
         this.maxClients = maxClients;
     }
@@ -51,14 +51,14 @@ final class StreamRoutes implements ApiRoutes {
 
     private void stream(Context ctx) throws IOException, InterruptedException {
         Set<String> symbols = symbols(ctx.queryParam("symbols"));
-        if (feed.subscribers() >= maxClients) {
+        if (subscribers.subscribers() >= maxClients) {
             throw ApiException.unavailable("too many live-update subscribers (" + maxClients + "); retry later");
         }
         StreamClient client = new StreamClient(symbols, queueCapacity);
         ctx.disableCompression();
         ctx.status(200).contentType("text/event-stream; charset=utf-8").header("Cache-Control", "no-cache");
         OutputStream out = ctx.res().getOutputStream();
-        feed.subscribe(client);
+        subscribers.subscribe(client);
         try {
             write(out, "retry: 3000\n\n");
             long idle = 0;
@@ -75,7 +75,7 @@ final class StreamRoutes implements ApiRoutes {
         } catch (IOException e) {
             // the client went away
         } finally {
-            feed.unsubscribe(client);
+            subscribers.unsubscribe(client);
         }
     }
 

@@ -4,14 +4,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.marketmetrics.schema.AssetMetrics;
 import io.marketmetrics.schema.MarketMetrics;
 import io.marketmetrics.serde.AvroSerdeConfig;
@@ -32,8 +27,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The live updates behind {@code GET /api/v1/stream}: a plain consumer of the {@code asset-metrics} and
  * {@code market-metrics} topics (every partition, from their end, committed records only), outside the
- * Streams application, so no subscriber can slow the pipeline. Each update is serialized once and offered
- * to every subscriber that follows its asset; a subscriber whose queue is full is dropped.
+ * Streams application, so no subscriber can slow the pipeline. Each record is handed to {@link UpdateFanOut},
+ * which decodes it only if a subscriber follows its asset.
  */
 public final class UpdateFeed implements AutoCloseable {
 
@@ -49,10 +44,7 @@ public final class UpdateFeed implements AutoCloseable {
     private final TopicNames topics;
     private final SpecificAvroSerde<AssetMetrics> assets = new SpecificAvroSerde<>();
     private final SpecificAvroSerde<MarketMetrics> markets = new SpecificAvroSerde<>();
-    private final ObjectMapper json = new ObjectMapper();
-    private final Set<StreamClient> clients = new CopyOnWriteArraySet<>();
-    private final AtomicLong droppedClients = new AtomicLong();
-    private final AtomicLong undecodable = new AtomicLong();
+    private final UpdateFanOut fanOut;
     private final Thread thread;
     private final CountDownLatch closing = new CountDownLatch(1);
     private volatile boolean closed;
@@ -62,6 +54,7 @@ public final class UpdateFeed implements AutoCloseable {
         Map<String, Object> serde = Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, source.schemaRegistryUrl());
         assets.configure(serde, false);
         markets.configure(serde, false);
+        this.fanOut = new UpdateFanOut(topics, assets.deserializer(), markets.deserializer());
         this.consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, source.bootstrapServers(),
                 ConsumerConfig.CLIENT_ID_CONFIG, "update-feed",
@@ -82,26 +75,19 @@ public final class UpdateFeed implements AutoCloseable {
         return feed;
     }
 
-    void subscribe(StreamClient client) {
-        clients.add(client);
-    }
-
-    void unsubscribe(StreamClient client) {
-        clients.remove(client);
-    }
-
-    int subscribers() {
-        return clients.size();
+    /** The subscribers, and what serving them cost. */
+    UpdateFanOut fanOut() {
+        return fanOut;
     }
 
     /** Subscribers dropped for not keeping up, since start. */
     public long droppedClients() {
-        return droppedClients.get();
+        return fanOut.droppedClients();
     }
 
-    /** Records that could not be decoded (and were skipped), since start. */
+    /** Records some subscriber followed that could not be decoded (and were skipped), since start. */
     public long undecodable() {
-        return undecodable.get();
+        return fanOut.undecodable();
     }
 
     private void run() {
@@ -112,7 +98,7 @@ public final class UpdateFeed implements AutoCloseable {
                     continue;
                 }
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(POLL)) {
-                    dispatch(record);
+                    fanOut.dispatch(record.topic(), record.key(), record.value());
                 }
             }
         } catch (WakeupException | InterruptedException e) {
@@ -142,30 +128,6 @@ public final class UpdateFeed implements AutoCloseable {
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         return true;
-    }
-
-    private void dispatch(ConsumerRecord<String, byte[]> record) {
-        StreamClient.Event event;
-        try {
-            if (record.topic().equals(topics.assetMetrics())) {
-                AssetMetrics m = assets.deserializer().deserialize(record.topic(), record.value());
-                event = new StreamClient.Event("asset", m.getSymbol(), json.writeValueAsString(JsonViews.asset(m)));
-            } else {
-                MarketMetrics m = markets.deserializer().deserialize(record.topic(), record.value());
-                event = new StreamClient.Event("market", m.getBase(), json.writeValueAsString(JsonViews.market(m)));
-            }
-        } catch (RuntimeException | JsonProcessingException e) {
-            if (undecodable.incrementAndGet() % 1000 == 1) {
-                log.warn("Skipped undecodable record(s) of {} ({} so far): {}", record.topic(), undecodable.get(), e.toString());
-            }
-            return;
-        }
-        for (StreamClient client : clients) {
-            if (client.follows(event.symbol()) && !client.offer(event) && clients.remove(client)) {
-                droppedClients.incrementAndGet();
-                log.warn("Dropped a live-update subscriber that did not keep up ({} dropped so far)", droppedClients.get());
-            }
-        }
     }
 
     @Override

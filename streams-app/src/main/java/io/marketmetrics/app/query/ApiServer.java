@@ -1,5 +1,6 @@
 package io.marketmetrics.app.query;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -94,6 +95,11 @@ public final class ApiServer implements AutoCloseable {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("error", message);
         body.put("status", status);
-        ctx.status(status).json(body);
+        ctx.status(status);
+        try {
+            JsonViews.write(ctx, body);
+        } catch (IOException e) {
+            log.warn("Error answer {} to {} not delivered (client gone?): {}", status, ctx.path(), e.toString());
+        }
     }
 }

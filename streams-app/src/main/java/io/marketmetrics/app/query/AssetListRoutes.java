@@ -1,5 +1,6 @@
 package io.marketmetrics.app.query;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -49,7 +50,7 @@ final class AssetListRoutes implements ApiRoutes {
         routes.get(INTERNAL_PATH, this::localShare);
     }
 
-    private void list(Context ctx) {
+    private void list(Context ctx) throws IOException {
         int limit = Params.integer(ctx, "limit", 100, 1, MAX_LIMIT);
         int offset = Params.integer(ctx, "offset", 0, 0, MAX_OFFSET);
         String category = ctx.queryParam("category") == null ? null : Params.categoryId(ctx.queryParam("category"));
@@ -62,13 +63,13 @@ final class AssetListRoutes implements ApiRoutes {
         List<JsonNode> items = new ArrayList<>(all.items());
         items.sort(BY_RANK);
         ctx.header("X-Total-Count", Long.toString(all.total()));
-        ctx.json(items.subList(Math.min(offset, items.size()), Math.min(offset + limit, items.size())));
+        JsonViews.write(ctx, items.subList(Math.min(offset, items.size()), Math.min(offset + limit, items.size())));
     }
 
-    private void localShare(Context ctx) {
+    private void localShare(Context ctx) throws IOException {
         int limit = Params.integer(ctx, "limit", MAX_LIMIT, 1, MAX_OFFSET + MAX_LIMIT);
         String category = ctx.queryParam("category") == null ? null : Params.categoryId(ctx.queryParam("category"));
-        ctx.json(lists.body(local(Params.partitions(ctx), limit, category)));
+        JsonViews.write(ctx, lists.body(local(Params.partitions(ctx), limit, category)));
     }
 
     private ClusterList.Part local(Set<Integer> partitions, int limit, String category) {

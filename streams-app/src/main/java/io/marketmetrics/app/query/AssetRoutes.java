@@ -57,7 +57,7 @@ final class AssetRoutes implements ApiRoutes {
         JsonViews.write(ctx, JsonViews.asset(metrics));
     }
 
-    private void markets(Context ctx) {
+    private void markets(Context ctx) throws IOException {
         String symbol = Params.symbol(ctx);
         Optional<ReadOnlyKeyValueStore<String, MarketMetrics>> local = router.localOrForward(ctx, marketStore, symbol);
         if (local.isEmpty()) {
@@ -78,6 +78,6 @@ final class AssetRoutes implements ApiRoutes {
         }
         markets.sort(BY_VOLUME_DESC);
         List<Map<String, Object>> body = markets.stream().map(JsonViews::market).toList();
-        ctx.json(body);
+        JsonViews.write(ctx, body);
     }
 }

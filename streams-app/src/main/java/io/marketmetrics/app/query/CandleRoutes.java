@@ -1,5 +1,6 @@
 package io.marketmetrics.app.query;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -43,7 +44,7 @@ final class CandleRoutes implements ApiRoutes {
         routes.get("/api/v1/assets/{symbol}/candles", this::candles);
     }
 
-    private void candles(Context ctx) {
+    private void candles(Context ctx) throws IOException {
         String symbol = Params.symbol(ctx);
         String name = ctx.queryParam("interval");
         Interval interval = name == null ? null : intervals.get(name);
@@ -73,6 +74,6 @@ final class CandleRoutes implements ApiRoutes {
             }
         }
         Collections.reverse(candles);
-        ctx.json(candles);
+        JsonViews.write(ctx, candles);
     }
 }

@@ -1,5 +1,6 @@
 package io.marketmetrics.app.query;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -39,17 +40,17 @@ final class CategoryRoutes implements ApiRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/api/v1/categories", this::list);
         routes.get("/api/v1/categories/{id}", this::category);
-        routes.get(INTERNAL_PATH, ctx -> ctx.json(lists.body(local(Params.partitions(ctx)))));
+        routes.get(INTERNAL_PATH, ctx -> JsonViews.write(ctx, lists.body(local(Params.partitions(ctx)))));
     }
 
-    private void list(Context ctx) {
+    private void list(Context ctx) throws IOException {
         requireStore();
         List<JsonNode> items = new ArrayList<>(lists.gather(categoryStore, INTERNAL_PATH, Map.of(), this::local).items());
         items.sort(BY_MARKET_CAP);
-        ctx.json(items);
+        JsonViews.write(ctx, items);
     }
 
-    private void category(Context ctx) {
+    private void category(Context ctx) throws IOException {
         String id = Params.categoryId(ctx.pathParam("id"));
         requireStore();
         Optional<ReadOnlyKeyValueStore<String, CategoryMetrics>> local = router.localOrForward(ctx, categoryStore, id);
@@ -60,7 +61,7 @@ final class CategoryRoutes implements ApiRoutes {
         if (metrics == null) {
             throw ApiException.notFound("unknown category " + id);
         }
-        ctx.json(JsonViews.category(metrics));
+        JsonViews.write(ctx, JsonViews.category(metrics));
     }
 
     private ClusterList.Part local(Set<Integer> partitions) {

@@ -18,7 +18,7 @@ public final class HealthRoutes implements ApiRoutes {
         routes.get("/health", ctx -> {
             String state = instance.state();
             if (instance.isRunning()) {
-                ctx.json(Map.of("state", state));
+                JsonViews.write(ctx, Map.of("state", state));
             } else {
                 ApiServer.error(ctx, 503, "application is " + state);
             }

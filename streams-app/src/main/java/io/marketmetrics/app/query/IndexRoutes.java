@@ -1,5 +1,6 @@
 package io.marketmetrics.app.query;
 
+import java.io.IOException;
 import java.util.Optional;
 
 import io.javalin.config.RoutesConfig;
@@ -23,7 +24,7 @@ final class IndexRoutes implements ApiRoutes {
         routes.get("/api/v1/indexes/{symbol}", this::index);
     }
 
-    private void index(Context ctx) {
+    private void index(Context ctx) throws IOException {
         String symbol = Params.symbol(ctx);
         if (!router.has(indexStore)) {
             throw ApiException.notFound("index figures are not computed by this deployment (its topology has no store "
@@ -37,6 +38,6 @@ final class IndexRoutes implements ApiRoutes {
         if (metrics == null) {
             throw ApiException.notFound("unknown index " + symbol);
         }
-        ctx.json(JsonViews.index(metrics));
+        JsonViews.write(ctx, JsonViews.index(metrics));
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.javalin.http.Context;
 import org.apache.kafka.common.TopicPartition;
@@ -30,16 +31,26 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  * <p>Stores live in the partition of their record's partitioning key, which is not always the
  * store key: a market ({@code binance:BTC-USDT}) lives in the partition of its base asset
  * ({@code BTC}), like the trades that feed it. Only active stores are read: a standby's copy may lag.
+ *
+ * <p>Where each key lives is cached until the application's state next changes (every rebalance changes it):
+ * {@code queryMetadataForKey} is synchronized in Kafka Streams and allocates on every call, and it was a
+ * visible share of each request's work. The cache only says where to look: a local read still goes through
+ * {@code store(...withPartition)}, which fails unless the partition is active here, and a forwarded request
+ * is checked the same way by its receiver, so an out-of-date entry gives 503, never another key's figures.
  */
 public final class StoreRouter {
 
     /** The partition of a global store: it is complete on every instance. */
     static final int WHOLE_STORE = -1;
     private static final Serializer<String> KEY_SERIALIZER = Serdes.String().serializer();
+    // Keys are whatever symbols clients ask for, unknown ones included: past this many a store's cache starts
+    // over (an entry is about 100 bytes; 10,000 assets fit).
+    private static final int MAX_CACHED_KEYS_PER_STORE = 20_000;
 
     private final LocalInstance instance;
     private final StoreLayout layout;
     private final Forwarder forwarder;
+    private volatile Owners owners = new Owners(-1, Map.of());
 
     public StoreRouter(LocalInstance instance, StoreLayout layout, Forwarder forwarder) {
         this.instance = instance;
@@ -58,10 +69,33 @@ public final class StoreRouter {
 
     /** @throws ApiException 503 while the application or the key's partition is not available */
     public Location locate(String store, String partitionKey) {
+        // Read before anything else: an entry is cached under the count of state changes seen before its lookup.
+        long stateChanges = instance.stateChanges();
         KafkaStreams streams = instance.running();
         if (layout.isGlobal(store)) {
             return new Location(instance.self(), WHOLE_STORE, true);
         }
+        Owners cache = owners;
+        if (cache.stateChanges() != stateChanges) {
+            if (cache.stateChanges() > stateChanges) {
+                return lookUp(streams, store, partitionKey); // begun before the latest change: not cached
+            }
+            cache = new Owners(stateChanges, new ConcurrentHashMap<>());
+            owners = cache;
+        }
+        Map<String, Location> ofStore = cache.byStore().computeIfAbsent(store, s -> new ConcurrentHashMap<>());
+        Location location = ofStore.get(partitionKey);
+        if (location == null) {
+            location = lookUp(streams, store, partitionKey);
+            if (ofStore.size() >= MAX_CACHED_KEYS_PER_STORE) {
+                ofStore.clear();
+            }
+            ofStore.put(partitionKey, location);
+        }
+        return location;
+    }
+
+    private Location lookUp(KafkaStreams streams, String store, String partitionKey) {
         KeyQueryMetadata metadata = streams.queryMetadataForKey(store, partitionKey, KEY_SERIALIZER);
         if (metadata == null || KeyQueryMetadata.NOT_AVAILABLE.equals(metadata)) {
             throw ApiException.unavailable("no instance holds store " + store + " for key " + partitionKey + " yet");
@@ -133,6 +167,10 @@ public final class StoreRouter {
 
     HostInfo self() {
         return instance.self();
+    }
+
+    /** Where keys were found, per store, while the application's state-change count was {@code stateChanges}. */
+    private record Owners(long stateChanges, Map<String, Map<String, Location>> byStore) {
     }
 
     /** @throws ApiException 503 while the store partition migrates, restores or is not active here */

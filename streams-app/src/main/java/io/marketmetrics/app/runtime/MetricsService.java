@@ -63,8 +63,7 @@ public final class MetricsService implements AutoCloseable {
                     : new HostInfo(reachableHost(settings.httpHost()), api.port());
             KafkaStreams streams = new KafkaStreams(app.topology(), metrics.instrument(StreamsProperties.of(settings, app.properties(), advertised)));
             streams.setUncaughtExceptionHandler(new ThreadReplacingHandler(MAX_THREAD_REPLACEMENTS, REPLACEMENT_WINDOW, System::currentTimeMillis));
-            streams.setStateListener((now, before) -> log.info("Metrics application {} -> {}", before, now));
-            instance.attach(streams, advertised);
+            instance.attach(streams, advertised, (now, before) -> log.info("Metrics application {} -> {}", before, now));
             metrics.attach(streams, app.assetStore(), app.marketStore());
             streams.start();
             return new MetricsService(api, streams, advertised, metrics);

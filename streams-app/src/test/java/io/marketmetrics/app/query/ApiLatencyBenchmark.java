@@ -41,8 +41,9 @@ import io.marketmetrics.registry.SchemaRegistryServer;
  * generator run in this JVM. The load is open-loop: requests are due on a fixed schedule whether or not
  * earlier ones have finished (32 client connections take them in order), and each latency counts from its
  * scheduled time, so a stall shows in the percentiles instead of slowing the load (no coordinated omission).
- * Printed per case: the percentiles, instance one's own count of answers within 5 and 20 ms, each JVM's
- * collections during the case and the generator's CPU time.
+ * Printed per case: the percentiles, instance one's own count of answers within 5 and 20 ms, each instance's
+ * CPU time per request (less moved by other load on the machine than the percentiles), each JVM's collections
+ * during the case and the generator's CPU time.
  *
  * <pre>
  * ./mvnw -q -pl streams-app -am install -DskipTests
@@ -89,22 +90,28 @@ public final class ApiLatencyBenchmark {
             FiguresFixture.provisionTopics(bootstrap);
             FiguresFixture.publishAll(bootstrap, registry.url());
             int portOne = FreePorts.next();
+            int portTwo = FreePorts.next();
             try (ChildJvm one = instance(bootstrap, registry.url(), dir, "one", portOne);
-                 ChildJvm two = instance(bootstrap, registry.url(), dir, "two", FreePorts.next())) {
+                 ChildJvm two = instance(bootstrap, registry.url(), dir, "two", portTwo)) {
                 String base = "http://127.0.0.1:" + portOne + "/api/v1/assets/";
                 awaitUntil("both instances hold partitions and every key answers", () -> split(base), one, two);
                 List<String> local = FiguresFixture.SYMBOLS.stream().filter(s -> isLocal(base, s)).toList();
                 List<String> forwarded = FiguresFixture.SYMBOLS.stream().filter(s -> !local.contains(s)).toList();
                 System.out.printf(Locale.ROOT, "local keys %s, forwarded keys %s; %d requests/s, %d s per case%n", local, forwarded, rate, seconds);
                 String metrics = "http://127.0.0.1:" + portOne + "/metrics";
+                List<String> allMetrics = List.of(metrics, "http://127.0.0.1:" + portTwo + "/metrics");
                 run("warm-up", base, FiguresFixture.SYMBOLS, rate, WARM_UP_SECONDS);
                 ServerTimes before = ServerTimes.scrape(metrics);
+                double[] cpuBefore = cpuSeconds(allMetrics);
                 long[] localCase = run("local", base, local, rate, seconds);
                 ServerTimes afterLocal = ServerTimes.scrape(metrics);
+                double[] cpuAfterLocal = cpuSeconds(allMetrics);
                 System.out.println("  inside instance one (arrival to response written): " + afterLocal.since(before));
+                printCpu(cpuBefore, cpuAfterLocal, rate * seconds);
                 printPauses(dir, localCase);
                 long[] forwardedCase = run("forwarded", base, forwarded, rate, seconds);
                 System.out.println("  inside instance one (arrival to response written): " + ServerTimes.scrape(metrics).since(afterLocal));
+                printCpu(cpuAfterLocal, cpuSeconds(allMetrics), rate * seconds);
                 printPauses(dir, forwardedCase);
                 long[] collections = generatorCollections();
                 System.out.printf(Locale.ROOT, "load generator over the whole run: %d collections, %d ms%n", collections[0], collections[1]);
@@ -154,6 +161,27 @@ public final class ApiLatencyBenchmark {
             return String.format(Locale.ROOT, "%.0f answers, %.2f %% within 5 ms, %.2f %% within 20 ms", n,
                     100 * (within5ms - earlier.within5ms) / n, 100 * (within20ms - earlier.within20ms) / n);
         }
+    }
+
+    /** Each instance's CPU time so far, in seconds, from its {@code process_cpu_time} meter (every thread, JIT and GC included). */
+    private static double[] cpuSeconds(List<String> metricsUrls) throws Exception {
+        double[] seconds = new double[metricsUrls.size()];
+        for (int i = 0; i < seconds.length; i++) {
+            String url = metricsUrls.get(i);
+            String text = PROBE.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+            String line = text.lines().filter(l -> l.startsWith("process_cpu_time_")).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no process_cpu_time meter at " + url));
+            double value = Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1));
+            seconds[i] = line.startsWith("process_cpu_time_ns") ? value / 1e9 : value;
+        }
+        return seconds;
+    }
+
+    private static void printCpu(double[] before, double[] after, int requests) {
+        double one = after[0] - before[0];
+        double two = after[1] - before[1];
+        System.out.printf(Locale.ROOT, "  instance CPU during the case: one %.1f s, two %.1f s; %.2f ms per request for both%n", one, two,
+                1000 * (one + two) / requests);
     }
 
     private static Path gcLog(Path dir, String instance) {

@@ -66,10 +66,8 @@ final class Bench {
             SimulatedMarkets markets = BenchMarkets.of(plan.assets(), plan.venues(), plan.hotShare());
             if (sections.contains(Section.THROUGHPUT)) {
                 TopicNames topics = load("tp-24h-", markets, plan.trades(), plan.eventSpan());
-                report.run(new BenchReport.Run("passthrough", "-",
-                        drain("passthrough", spec(WorkerSpec.App.PASSTHROUGH, topics, "passthrough", 1440, 168, false))));
-                report.run(new BenchReport.Run("pipeline", "24h",
-                        drain("pipeline", spec(WorkerSpec.App.PIPELINE, topics, "pipeline", 1440, 168, false))));
+                report.run(drain("passthrough", "-", spec(WorkerSpec.App.PASSTHROUGH, topics, "passthrough", 1440, 168, false)));
+                report.run(drain("pipeline", "24h", spec(WorkerSpec.App.PIPELINE, topics, "pipeline", 1440, 168, false)));
             }
             if (sections.contains(Section.WINDOWS)) {
                 sweep("1h", 60, 2, markets);
@@ -97,8 +95,7 @@ final class Bench {
     private void sweep(String label, int windowMinutes, int sparklineHours, SimulatedMarkets markets) {
         String name = "sweep-" + label;
         TopicNames topics = load(name + "-", markets, plan.sweepTrades(), plan.sweepSpan());
-        report.run(new BenchReport.Run(name, label,
-                drain(name, spec(WorkerSpec.App.PIPELINE, topics, name, windowMinutes, sparklineHours, false))));
+        report.run(drain(name, label, spec(WorkerSpec.App.PIPELINE, topics, name, windowMinutes, sparklineHours, false)));
     }
 
     private TopicNames load(String prefix, SimulatedMarkets markets, long trades, Duration span) {
@@ -109,13 +106,16 @@ final class Bench {
         return topics;
     }
 
-    private WorkerResult drain(String name, WorkerSpec spec) {
+    /** Drains the input with one application; also takes this JVM's CPU time meanwhile (the broker's, mostly). */
+    private BenchReport.Run drain(String name, String longestWindow, WorkerSpec spec) {
         progress.printf("running %s ...%n", name);
+        double benchCpuBefore = ResourceSampler.cpuSeconds();
         try (WorkerProcess worker = WorkerProcess.start(name, spec, plan.workerHeap(), jfrDir)) {
             WorkerResult result = worker.result();
-            progress.printf("  %,d records in %.1f s: %,.0f/s%n", result.records(), result.drainMs() / 1000.0,
-                    result.recordsPerSecond());
-            return result;
+            double benchCpu = ResourceSampler.cpuSeconds() - benchCpuBefore;
+            progress.printf("  %,d records in %.1f s: %,.0f/s (second half %,.0f/s)%n", result.records(),
+                    result.drainMs() / 1000.0, result.recordsPerSecond(), result.secondHalfRecordsPerSecond());
+            return new BenchReport.Run(name, longestWindow, result, benchCpu);
         }
     }
 
@@ -181,11 +181,11 @@ final class Bench {
         TradeLoader.Loaded loaded = TradeLoader.load(cluster, topics, markets, plan.scaleTrades(), SCALE_SPAN);
         progress.printf("  loaded %,d trades of %,d markets in %.1f s%n", loaded.trades(), loaded.markets(), loaded.seconds());
         WorkerSpec spec = spec(WorkerSpec.App.PIPELINE, topics, "scale", 1440, 168, false);
-        WorkerResult first = drain("scale-first", spec);
-        WorkerResult restart = drain("scale-restart", spec);
+        WorkerResult first = drain("scale-first", "24h", spec).worker();
+        WorkerResult restart = drain("scale-restart", "24h", spec).worker();
         progress.printf("  deleting the state directory %s%n", spec.stateDir());
         deleteRecursively(spec.stateDir());
-        WorkerResult restore = drain("scale-restore", spec);
+        WorkerResult restore = drain("scale-restore", "24h", spec).worker();
         report.scale(new BenchReport.Scale(plan.scaleAssets(), plan.venues(), loaded.markets(), loaded.trades(), first,
                 restart, restore));
     }

@@ -43,6 +43,9 @@ public final class BenchWorker {
     }
 
     public static void main(String[] args) throws Exception {
+        // Without its benchmark (killed, or its broker gone) a worker would wait or spin for nothing, spoiling
+        // whatever runs next on the machine: it ends with its parent.
+        ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> Runtime.getRuntime().halt(2)));
         WorkerSpec spec = WorkerSpec.parse(args);
         WorkerResult result;
         try (ResourceSampler sampler = new ResourceSampler()) {
@@ -82,24 +85,31 @@ public final class BenchWorker {
         double cpuBefore = ResourceSampler.cpuSeconds();
         double streamCpuBefore = ResourceSampler.streamThreadCpuSeconds();
         double jitBefore = ResourceSampler.jitSeconds();
+        long halfway = 0;
         if (spec.serve()) {
             System.out.println(READY);
             System.out.flush();
             awaitStop();
         } else {
-            while (progress.behind(ends) > 0) {
+            long behind;
+            while ((behind = progress.behind(ends)) > 0) {
+                if (halfway == 0 && behind <= records - records / 2) {
+                    halfway = System.currentTimeMillis();
+                }
                 if (app.streams().state() != KafkaStreams.State.RUNNING && app.streams().state() != KafkaStreams.State.REBALANCING) {
                     throw new IllegalStateException("the application stopped while draining: " + app.streams().state());
                 }
                 Thread.sleep(POLL_MS);
             }
         }
-        long drainMs = System.currentTimeMillis() - running;
+        long end = System.currentTimeMillis();
+        long drainMs = end - running;
+        long secondHalfMs = spec.serve() ? 0 : end - (halfway == 0 ? running : halfway);
         double cpu = ResourceSampler.cpuSeconds() - cpuBefore;
         double streamCpu = ResourceSampler.streamThreadCpuSeconds() - streamCpuBefore;
         double jit = ResourceSampler.jitSeconds() - jitBefore;
         app.close();
-        return new WorkerResult(startToRunning, jvmToRunning, records, spec.serve() ? 0 : drainMs, cpu, streamCpu, jit,
+        return new WorkerResult(startToRunning, jvmToRunning, records, spec.serve() ? 0 : drainMs, secondHalfMs, cpu, streamCpu, jit,
                 sampler.peakHeapBytes(), ResourceSampler.peakRssBytes(), sizeOf(spec.stateDir()));
     }
 

@@ -7,6 +7,8 @@ package io.marketmetrics.app.bench;
  * @param jvmToRunningMs   the same from the JVM's own start
  * @param records          input records drained (0 when serving)
  * @param drainMs          from RUNNING until every input record was processed and committed
+ * @param secondHalfMs     the last part of that: from when half the input was committed until all of it was; the
+ *                         rate over it leaves out most of the warm-up (class loading, JIT compilation, new stores)
  * @param cpuSeconds       the process's CPU time (all threads, RocksDB's included) while draining or serving
  * @param streamCpuSeconds the CPU time of the Kafka Streams processing threads alone over the same time: the
  *                         topology's own cost, less moved by other load on the machine than the wall-clock rate
@@ -15,11 +17,15 @@ package io.marketmetrics.app.bench;
  * @param peakRssBytes     the kernel's high-water mark of resident memory (VmHWM)
  * @param stateDirBytes    the size of the state directory after a clean close
  */
-record WorkerResult(long startToRunningMs, long jvmToRunningMs, long records, long drainMs, double cpuSeconds,
+record WorkerResult(long startToRunningMs, long jvmToRunningMs, long records, long drainMs, long secondHalfMs, double cpuSeconds,
                     double streamCpuSeconds, double jitSeconds, long peakHeapBytes, long peakRssBytes, long stateDirBytes) {
 
     double recordsPerSecond() {
         return drainMs == 0 ? 0 : records * 1000.0 / drainMs;
+    }
+
+    double secondHalfRecordsPerSecond() {
+        return secondHalfMs == 0 ? 0 : (records - records / 2) * 1000.0 / secondHalfMs;
     }
 
     double cpuSecondsPerMillion() {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.marketmetrics.app.topology.CandleMapper;
+import io.marketmetrics.app.topology.asset.OpenCandles;
 import io.marketmetrics.app.topology.calc.Bucket;
 import io.marketmetrics.schema.CandleInterval;
 import org.apache.kafka.streams.KeyValue;
@@ -20,8 +21,8 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * {@code GET /api/v1/assets/{symbol}/candles?interval=1m|1h&from=&to=}: the asset's OHLCV candles (USD)
- * whose start lies in {@code [from, to)}, oldest first, from the window stores of its owner. The newest
- * candle may still be open. At most one store retention's worth (the latest ones when more match).
+ * whose start lies in {@code [from, to)}, oldest first, from the window stores of its owner and (the newest,
+ * possibly still open) from the asset's summary ({@link OpenCandles}). At most one store retention's worth (the latest ones when more match).
  */
 final class CandleRoutes implements ApiRoutes {
 
@@ -63,17 +64,30 @@ final class CandleRoutes implements ApiRoutes {
         if (local.isEmpty()) {
             return;
         }
+        // The newest bucket lives in the asset's summary until a newer one opens: read it before the store, so
+        // that a bucket moving to the store in between is seen once, not missed.
+        Optional<KeyValue<Long, Bucket>> open = router.has(OpenCandles.STORE)
+                ? OpenCandles.of(router.localKeyValueStore(OpenCandles.STORE, router.locate(OpenCandles.STORE, symbol).partition()),
+                        symbol, interval.kind())
+                : Optional.empty();
         List<Map<String, Object>> candles = new ArrayList<>();
+        open.filter(kv -> kv.key >= from.toEpochMilli() && kv.key < to.toEpochMilli() && kv.value.hasPrice())
+                .ifPresent(kv -> candles.add(candle(symbol, interval, kv)));
+        long openStart = open.map(kv -> kv.key).orElse(Long.MIN_VALUE);
         // Newest first, so that the cap keeps the latest candles; the window store's range is inclusive.
         try (WindowStoreIterator<Bucket> it = local.get().backwardFetch(symbol, from, to.minusMillis(1))) {
             while (it.hasNext() && candles.size() < interval.maxCandles()) {
                 KeyValue<Long, Bucket> kv = it.next();
-                if (kv.value.hasPrice()) {
-                    candles.add(JsonViews.candle(CandleMapper.toCandle(symbol, interval.kind(), kv.key, kv.value)));
+                if (kv.value.hasPrice() && kv.key != openStart) {
+                    candles.add(candle(symbol, interval, kv));
                 }
             }
         }
         Collections.reverse(candles);
         JsonViews.write(ctx, candles);
+    }
+
+    private static Map<String, Object> candle(String symbol, Interval interval, KeyValue<Long, Bucket> bucket) {
+        return JsonViews.candle(CandleMapper.toCandle(symbol, interval.kind(), bucket.key, bucket.value));
     }
 }

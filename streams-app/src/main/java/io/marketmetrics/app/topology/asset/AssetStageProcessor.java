@@ -38,11 +38,12 @@ import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The asset stage: all markets of the assets of one partition of {@code trades}. Per accepted trade it
- * updates the market's and the asset's minute and hour buckets and summaries (a constant number of cached
- * store reads and writes), evaluates the asset's aggregated price, and marks the market and the
- * asset pending for {@link Publisher}, which builds and forwards their figures once per publish interval. As stream time crosses minute boundaries it re-publishes the subjects whose window lost
- * a bucket and emits the candles that became final. Reference records ({@link AssetReference}, null for a
- * deletion) re-publish the asset's figures at once.
+ * updates the market's and the asset's minute and hour buckets and summaries (the newest buckets are held in
+ * the summaries, {@link OpenBucket}, so an in-order trade reads and writes two cached summaries and no window
+ * store), evaluates the asset's aggregated price, and marks the market and the asset pending for
+ * {@link Publisher}, which builds and forwards their figures once per publish interval. As stream time crosses
+ * minute boundaries it re-publishes the subjects whose window lost a bucket and emits the candles that became
+ * final. Reference records ({@link AssetReference}, null for a deletion) re-publish the asset's figures at once.
  */
 final class AssetStageProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
@@ -115,8 +116,8 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         if (ms == null) {
             ms = new MarketState(trade.getExchange(), base, trade.getQuote(), new RollingWindow(stage.config().windowMinutes()));
         }
-        StoreBuckets marketMinutes = new StoreBuckets(minutes, market, MINUTE_MS);
-        StoreBuckets marketHours = new StoreBuckets(hours, market, HOUR_MS);
+        StoreBuckets marketMinutes = minuteBuckets(market, ms.open.minute);
+        StoreBuckets marketHours = hourBuckets(market, ms.open.hour);
         long marketExpiry = ms.window.expiryMinute();
         ms.window.advanceTo(minute(t), marketMinutes, marketHours);
         UnaryOperator<Bucket> addTrade = b -> b.withPrice(t, price).withVolume(quantity, quoteVolume, usdVolume);
@@ -138,8 +139,8 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         long evaluation = Math.max(as.evaluatedAt, t);
         as.evaluatedAt = evaluation;
         as.lastTradeTime = Math.max(as.lastTradeTime, t);
-        StoreBuckets assetMinutes = new StoreBuckets(minutes, base, MINUTE_MS);
-        StoreBuckets assetHours = new StoreBuckets(hours, base, HOUR_MS);
+        StoreBuckets assetMinutes = minuteBuckets(base, as.open.minute);
+        StoreBuckets assetHours = hourBuckets(base, as.open.hour);
         long assetExpiry = as.window.expiryMinute();
         as.window.advanceTo(minute(evaluation), assetMinutes, assetHours);
         MarketQuote previous = as.quote(market);
@@ -199,8 +200,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
             switch (timer.kind()) {
                 case ASSET_WINDOW -> expireAsset(timer.subject(), now);
                 case MARKET_WINDOW -> expireMarket(timer.subject(), now);
-                case MARKET_CANDLE_1M, ASSET_CANDLE_1M -> emitCandle(timer, minutes, CandleInterval.ONE_MINUTE, MINUTE_MS);
-                case MARKET_CANDLE_1H, ASSET_CANDLE_1H -> emitCandle(timer, hours, CandleInterval.ONE_HOUR, HOUR_MS);
+                case MARKET_CANDLE_1M, MARKET_CANDLE_1H, ASSET_CANDLE_1M, ASSET_CANDLE_1H -> emitCandle(timer);
                 default -> throw new IllegalStateException("unknown timer " + timer);
             }
         }
@@ -209,8 +209,8 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     private void expireAsset(String symbol, long now) {
         AssetState as = assets.get(symbol);
         as.evaluatedAt = Math.max(as.evaluatedAt, now);
-        StoreBuckets assetMinutes = new StoreBuckets(minutes, symbol, MINUTE_MS);
-        StoreBuckets assetHours = new StoreBuckets(hours, symbol, HOUR_MS);
+        StoreBuckets assetMinutes = minuteBuckets(symbol, as.open.minute);
+        StoreBuckets assetHours = hourBuckets(symbol, as.open.hour);
         as.window.advanceTo(minute(as.evaluatedAt), assetMinutes, assetHours);
         as.closes.advanceTo(hour(as.evaluatedAt));
         refreshChangeReferences(as, assetMinutes, assetHours);
@@ -222,8 +222,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     private void expireMarket(String market, long now) {
         MarketState ms = markets.get(market);
         ms.evaluatedAt = Math.max(ms.evaluatedAt, now);
-        ms.window.advanceTo(minute(ms.evaluatedAt), new StoreBuckets(minutes, market, MINUTE_MS),
-                new StoreBuckets(hours, market, HOUR_MS));
+        ms.window.advanceTo(minute(ms.evaluatedAt), minuteBuckets(market, ms.open.minute), hourBuckets(market, ms.open.hour));
         reschedule(Timers.Kind.MARKET_WINDOW, market, RollingWindow.NONE, ms.window.expiryMinute());
         AssetState as = assets.get(ms.base);
         MarketQuote q = as.quote(market);
@@ -234,12 +233,39 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         pending.market(market);
     }
 
-    private void emitCandle(Timers.Timer timer, WindowStore<String, Bucket> store, CandleInterval interval, long bucketMs) {
-        long start = timer.bucket() * bucketMs;
-        Bucket bucket = store.fetch(timer.subject(), start);
-        if (bucket != null && bucket.hasPrice()) {
-            context.forward(new Record<>(timer.subject(), CandleMapper.toCandle(timer.subject(), interval, start, bucket), start));
+    /**
+     * Emits a candle that became final. If it is still its subject's open bucket, it is written to the window
+     * store now, within the store's retention, and the summary holds no open bucket until the subject's next trade.
+     */
+    private void emitCandle(Timers.Timer timer) {
+        String subject = timer.subject();
+        boolean hourly = timer.kind() == Timers.Kind.MARKET_CANDLE_1H || timer.kind() == Timers.Kind.ASSET_CANDLE_1H;
+        boolean market = timer.kind() == Timers.Kind.MARKET_CANDLE_1M || timer.kind() == Timers.Kind.MARKET_CANDLE_1H;
+        MarketState ms = market ? markets.get(subject) : null;
+        AssetState as = market ? null : assets.get(subject);
+        OpenBucket.Pair open = market ? ms.open : as.open;
+        StoreBuckets buckets = hourly ? hourBuckets(subject, open.hour) : minuteBuckets(subject, open.minute);
+        Bucket bucket = buckets.get(timer.bucket());
+        if (buckets.close(timer.bucket())) {
+            if (market) {
+                markets.put(subject, ms);
+            } else {
+                assets.put(subject, as);
+            }
         }
+        if (bucket.hasPrice()) {
+            long start = timer.bucket() * (hourly ? HOUR_MS : MINUTE_MS);
+            CandleInterval interval = hourly ? CandleInterval.ONE_HOUR : CandleInterval.ONE_MINUTE;
+            context.forward(new Record<>(subject, CandleMapper.toCandle(subject, interval, start, bucket), start));
+        }
+    }
+
+    private StoreBuckets minuteBuckets(String subject, OpenBucket open) {
+        return new StoreBuckets(minutes, subject, MINUTE_MS, open);
+    }
+
+    private StoreBuckets hourBuckets(String subject, OpenBucket open) {
+        return new StoreBuckets(hours, subject, HOUR_MS, open);
     }
 
     /** Applies {@code change} to bucket {@code n}, keeps {@code window} (if any) in step, and schedules a new bucket's candle. */

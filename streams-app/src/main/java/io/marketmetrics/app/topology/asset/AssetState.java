@@ -11,7 +11,8 @@ import org.apache.kafka.common.serialization.Serde;
 /**
  * The summary of one asset: its aggregated price and the inputs of the next evaluation (one
  * {@link MarketQuote} per market), its window's running figures, the hourly closes of the sparkline,
- * ATH/ATL as reached by the stream, and the change references of the current minute.
+ * ATH/ATL as reached by the stream, the change references of the current minute, and its open minute and hour
+ * buckets.
  */
 final class AssetState {
 
@@ -27,6 +28,7 @@ final class AssetState {
     double ref1h = Double.NaN;
     double ref24h = Double.NaN;
     final List<MarketQuote> markets;
+    final OpenBucket.Pair open = new OpenBucket.Pair();
 
     AssetState(RollingWindow window, HourlyCloses closes, List<MarketQuote> markets) {
         this.window = window;
@@ -68,6 +70,7 @@ final class AssetState {
             for (MarketQuote q : s.markets) {
                 out.writeString(q.market()).writeDouble(q.lastPriceUsd()).writeLong(q.lastTradeTime()).writeDouble(q.volumeUsd());
             }
+            s.open.write(out);
         }, in -> {
             long lastTradeTime = in.readLong();
             long evaluatedAt = in.readLong();
@@ -95,6 +98,8 @@ final class AssetState {
             s.refMinute = refMinute;
             s.ref1h = ref1h;
             s.ref24h = ref24h;
+            // Added after the first records of layout 1 were written: absent from those.
+            s.open.readIfPresent(in);
             return s;
         });
     }

@@ -10,10 +10,6 @@ public final class BucketSerde {
     }
 
     public static Serde<Bucket> create() {
-        return Codec.serde((out, b) -> out.writeLong(b.openTime()).writeDouble(b.open()).writeLong(b.closeTime())
-                        .writeDouble(b.close()).writeDouble(b.high()).writeDouble(b.low()).writeDouble(b.volumeBase())
-                        .writeDouble(b.volumeQuote()).writeDouble(b.volumeUsd()).writeLong(b.tradeCount()),
-                in -> new Bucket(in.readLong(), in.readDouble(), in.readLong(), in.readDouble(), in.readDouble(),
-                        in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble(), in.readLong()));
+        return Codec.serde(Codec.Out::writeBucket, Codec.In::readBucket);
     }
 }

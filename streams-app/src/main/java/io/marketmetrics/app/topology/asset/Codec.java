@@ -1,5 +1,6 @@
 package io.marketmetrics.app.topology.asset;
 
+import io.marketmetrics.app.topology.calc.Bucket;
 import io.marketmetrics.app.topology.calc.ExactSum;
 import io.marketmetrics.app.topology.calc.Extremes;
 import io.marketmetrics.app.topology.calc.RollingWindow;
@@ -110,6 +111,12 @@ public final class Codec {
             return writeBytes(sum.mantissaBytes());
         }
 
+        Out writeBucket(Bucket b) {
+            return writeLong(b.openTime()).writeDouble(b.open()).writeLong(b.closeTime()).writeDouble(b.close())
+                    .writeDouble(b.high()).writeDouble(b.low()).writeDouble(b.volumeBase()).writeDouble(b.volumeQuote())
+                    .writeDouble(b.volumeUsd()).writeLong(b.tradeCount());
+        }
+
         Out writeWindow(RollingWindow w) {
             writeLong(w.end()).writeLong(w.oldest()).writeLong(w.tradeCount());
             writeSum(w.baseSum()).writeSum(w.quoteSum()).writeSum(w.usdSum());
@@ -154,6 +161,11 @@ public final class Codec {
         ExactSum readSum() {
             int exponent = readInt();
             return ExactSum.of(readBytes(), exponent);
+        }
+
+        Bucket readBucket() {
+            return new Bucket(readLong(), readDouble(), readLong(), readDouble(), readDouble(), readDouble(), readDouble(),
+                    readDouble(), readDouble(), readLong());
         }
 
         RollingWindow readWindow(int length) {

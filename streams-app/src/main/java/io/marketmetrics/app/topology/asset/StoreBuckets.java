@@ -10,26 +10,62 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.state.WindowStoreIterator;
 
-/** One subject's buckets in a window store whose windows are {@code bucketMs} long, addressed by bucket number. */
+/**
+ * One subject's buckets of one length: the closed ones in a window store whose windows are {@code bucketMs}
+ * long, the newest in the subject's summary ({@link OpenBucket}), addressed by bucket number. The store never
+ * holds a bucket newer than the open one; it may hold an older copy of it (written before open buckets
+ * existed), which the open one hides.
+ */
 final class StoreBuckets implements BucketSource {
 
     private final WindowStore<String, Bucket> store;
     private final String subject;
     private final long bucketMs;
+    private final OpenBucket open;
 
-    StoreBuckets(WindowStore<String, Bucket> store, String subject, long bucketMs) {
+    StoreBuckets(WindowStore<String, Bucket> store, String subject, long bucketMs, OpenBucket open) {
         this.store = store;
         this.subject = subject;
         this.bucketMs = bucketMs;
+        this.open = open;
     }
 
     Bucket get(long n) {
+        Bucket held = open.get(n);
+        if (held != null) {
+            return held;
+        }
+        if (open.n != OpenBucket.NONE && n > open.n) {
+            return Bucket.EMPTY;
+        }
         Bucket b = store.fetch(subject, n * bucketMs);
         return b == null ? Bucket.EMPTY : b;
     }
 
+    /** Sets bucket {@code n}: the open one, a newer one (the open one is then written to the store), or an older one. */
     void put(long n, Bucket bucket) {
-        store.put(subject, bucket, n * bucketMs);
+        if (n == open.n) {
+            open.bucket = bucket;
+        } else if (n > open.n) {
+            if (open.n != OpenBucket.NONE) {
+                store.put(subject, open.bucket, open.n * bucketMs);
+            }
+            open.n = n;
+            open.bucket = bucket;
+        } else {
+            store.put(subject, bucket, n * bucketMs);
+        }
+    }
+
+    /** Writes bucket {@code n} to the store if it is the open one, which is then empty; true if it was. */
+    boolean close(long n) {
+        if (open.get(n) == null) {
+            return false;
+        }
+        store.put(subject, open.bucket, n * bucketMs);
+        open.n = OpenBucket.NONE;
+        open.bucket = Bucket.EMPTY;
+        return true;
     }
 
     @Override
@@ -37,8 +73,14 @@ final class StoreBuckets implements BucketSource {
         List<MinuteBucket> out = new ArrayList<>();
         if (from <= to) {
             try (WindowStoreIterator<Bucket> it = store.fetch(subject, from * bucketMs, to * bucketMs)) {
-                it.forEachRemaining(kv -> out.add(toBucket(kv)));
+                while (it.hasNext()) {
+                    MinuteBucket b = toBucket(it.next());
+                    if (b.minute() != open.n) {
+                        out.add(b);
+                    }
+                }
             }
+            openIn(from, to, false).ifPresent(out::add);
         }
         return out;
     }
@@ -49,8 +91,14 @@ final class StoreBuckets implements BucketSource {
             return Optional.empty();
         }
         try (WindowStoreIterator<Bucket> it = store.fetch(subject, from * bucketMs, to * bucketMs)) {
-            return it.hasNext() ? Optional.of(toBucket(it.next())) : Optional.empty();
+            while (it.hasNext()) {
+                MinuteBucket b = toBucket(it.next());
+                if (b.minute() != open.n) {
+                    return Optional.of(b);
+                }
+            }
         }
+        return openIn(from, to, false);
     }
 
     @Override
@@ -58,15 +106,26 @@ final class StoreBuckets implements BucketSource {
         if (from > to) {
             return Optional.empty();
         }
+        Optional<MinuteBucket> newest = openIn(from, to, true);
+        if (newest.isPresent()) {
+            return newest;
+        }
         try (WindowStoreIterator<Bucket> it = store.backwardFetch(subject, from * bucketMs, to * bucketMs)) {
             while (it.hasNext()) {
                 MinuteBucket b = toBucket(it.next());
-                if (b.bucket().hasPrice()) {
+                if (b.minute() != open.n && b.bucket().hasPrice()) {
                     return Optional.of(b);
                 }
             }
         }
         return Optional.empty();
+    }
+
+    /** The open bucket if it lies in {@code [from, to]} and is not empty (with a price, if {@code priced}). */
+    private Optional<MinuteBucket> openIn(long from, long to, boolean priced) {
+        boolean in = open.n != OpenBucket.NONE && from <= open.n && open.n <= to;
+        boolean counts = priced ? open.bucket.hasPrice() : !open.bucket.isEmpty();
+        return in && counts ? Optional.of(new MinuteBucket(open.n, open.bucket)) : Optional.empty();
     }
 
     private MinuteBucket toBucket(KeyValue<Long, Bucket> kv) {

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.concurrent.TimeUnit;
 
 import io.marketmetrics.app.topology.calc.Bucket;
-import io.marketmetrics.app.topology.calc.HourlyCloses;
 import io.marketmetrics.app.topology.calc.MarketQuote;
 import io.marketmetrics.app.topology.calc.RollingWindow;
 import org.apache.kafka.common.serialization.Serde;
@@ -21,7 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * The compact codec of an asset's summary (written to its store, hence its changelog, whenever the cache flushes
- * it, and read back on a cache miss): an asset on five markets with a full sparkline. In the topology's package,
+ * it, and read back on a cache miss): an asset on five markets with a full window (its earlier hourly closes are in
+ * a store of their own, {@link Closes}). In the topology's package,
  * as the state classes are package-private.
  */
 @State(Scope.Thread)
@@ -33,7 +33,6 @@ import org.openjdk.jmh.annotations.Warmup;
 public class StateCodecBenchmark {
 
     private static final int WINDOW = 1440;
-    private static final int SPARKLINE = 168;
 
     private final Serde<AssetState> serde = AssetState.serde(WINDOW);
     private AssetState state;
@@ -42,14 +41,14 @@ public class StateCodecBenchmark {
     @Setup
     public void setUp() {
         RollingWindow window = new RollingWindow(WINDOW);
-        HourlyCloses closes = new HourlyCloses(SPARKLINE);
         long t = 1_800_000_000_000L;
         for (int m = 0; m < WINDOW; m += 7) {
             Bucket b = Bucket.EMPTY.withPrice(t + m * 60_000L, 60_000 + m).withVolume(0.3, 18_000, 18_000);
             window.onBucketChange(m, Bucket.EMPTY, b);
-            closes.record(m / 60, 60_000 + m);
         }
-        state = new AssetState(window, closes, new ArrayList<>());
+        state = new AssetState(window, new ArrayList<>());
+        state.closeHour = WINDOW / 60;
+        state.close = 60_000 + WINDOW;
         for (int v = 0; v < 5; v++) {
             state.putQuote(new MarketQuote("venue-" + v + ":A0/USDT", 60_000 + v, t, 1e6));
         }

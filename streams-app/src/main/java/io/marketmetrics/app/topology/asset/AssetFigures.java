@@ -7,6 +7,7 @@ import static io.marketmetrics.app.topology.calc.Figures.ratio;
 
 import io.marketmetrics.app.topology.calc.AllTimeExtremes;
 import io.marketmetrics.app.topology.calc.Extremes;
+import io.marketmetrics.app.topology.calc.HourlyCloses;
 import io.marketmetrics.app.topology.calc.MarketQuote;
 import io.marketmetrics.app.topology.market.MarketWideFigures;
 import io.marketmetrics.schema.AssetMetrics;
@@ -24,8 +25,11 @@ final class AssetFigures {
     private AssetFigures() {
     }
 
-    /** @param marketWide the market-wide stage's figures of the asset; null before any */
-    static AssetMetrics build(String symbol, AssetState s, AssetReference ref, MarketWideFigures marketWide) {
+    /**
+     * @param closes     the asset's hourly closes up to its current hour
+     * @param marketWide the market-wide stage's figures of the asset; null before any
+     */
+    static AssetMetrics build(String symbol, AssetState s, HourlyCloses closes, AssetReference ref, MarketWideFigures marketWide) {
         MarketWideFigures mw = marketWide == null ? MarketWideFigures.NONE : marketWide;
         Double price = orNull(s.priceUsd);
         Double volumeUsd = s.window.volumeUsd();
@@ -47,7 +51,7 @@ final class AssetFigures {
                 .setLow24hUsd(orNull(window.low()))
                 .setChange1hPct(pctChange(price, orNull(s.ref1h)))
                 .setChange24hPct(pctChange(price, orNull(s.ref24h)))
-                .setChange7dPct(pctChange(price, orNull(s.closes.beforeSparkline())))
+                .setChange7dPct(pctChange(price, orNull(closes.beforeSparkline())))
                 .setAthUsd(ath)
                 .setAthTime(ath == null ? null : Instant.ofEpochMilli(x.athTime()))
                 .setPctFromAth(pctChange(price, ath))
@@ -62,7 +66,7 @@ final class AssetFigures {
                 .setMaxSupply(max)
                 .setRank(mw.rank())
                 .setCategories(ref == null ? List.of() : ref.getCategories())
-                .setSparkline7d(s.closes.sparkline())
+                .setSparkline7d(closes.sparkline())
                 .setMarketCount(activeMarkets(s))
                 .setNavUsd(mw.navUsd())
                 .setPremiumPct(mw.premiumPct())

@@ -30,6 +30,8 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
     public static final String MARKET_STATE = "market-state-store";
     /** Asset symbol -> its summary ({@link AssetState}). */
     public static final String ASSET_STATE = "asset-state-store";
+    /** Asset symbol -> its hourly closes of the completed hours of the sparkline ({@link Closes}). */
+    public static final String ASSET_CLOSES = "asset-closes-store";
     /** Asset symbol -> its reference data, from the co-partitioned {@code asset-reference} topic. */
     public static final String ASSET_REFERENCE = "asset-reference-store";
     /** Due windows and candles ({@link Timers}). */
@@ -67,6 +69,7 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
                         MarketState.serde(window)).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(ASSET_STATE), Serdes.String(),
                         AssetState.serde(window)).withCachingEnabled(),
+                Stores.keyValueStoreBuilder(stores.keyValue(ASSET_CLOSES), Serdes.String(), Closes.serde()).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(ASSET_REFERENCE), Serdes.String(),
                         AvroSerdes.<AssetReference>value(config)).withCachingEnabled(),
                 // Timers and pending marks are small queues, put and deleted all the time: in memory (with their

@@ -61,6 +61,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     private UsdRates rates;
     private TradeCounters counters;
     private PendingMarks pending;
+    private Closes closes;
     private long sweptMinute = Long.MIN_VALUE;
     private long sweptGraceMinute = Long.MIN_VALUE;
 
@@ -83,6 +84,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         this.rates = new UsdRates(stage.config().peggedQuotes(), context.getStateStore(AssetStage.USD_PRICES));
         this.counters = new TradeCounters(context.metrics());
         this.pending = new PendingMarks(context.getStateStore(AssetStage.PENDING));
+        this.closes = new Closes(context.getStateStore(AssetStage.ASSET_CLOSES), stage.config().sparklineHours());
         Publisher publisher = new Publisher(context, pending, context.getStateStore(StoreNames.MARKET_METRICS),
                 context.getStateStore(StoreNames.ASSET_METRICS), this::marketFigures, this::assetFigures);
         context.schedule(stage.config().publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publisher.flush());
@@ -131,10 +133,9 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         }
         ms.evaluatedAt = Math.max(ms.evaluatedAt, t);
 
-        AssetState as = assets.get(base);
+        AssetState as = asset(base);
         if (as == null) {
-            as = new AssetState(new RollingWindow(stage.config().windowMinutes()),
-                    new HourlyCloses(stage.config().sparklineHours()), new ArrayList<>());
+            as = new AssetState(new RollingWindow(stage.config().windowMinutes()), new ArrayList<>());
         }
         long evaluation = Math.max(as.evaluatedAt, t);
         as.evaluatedAt = evaluation;
@@ -147,7 +148,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         boolean newest = previous == null || t >= previous.lastTradeTime();
         as.putQuote(new MarketQuote(market, newest ? priceUsd : previous.lastPriceUsd(),
                 newest ? t : previous.lastTradeTime(), ms.window.volumeUsd()));
-        as.closes.advanceTo(hour(evaluation));
+        closes.advanceTo(base, as, hour(evaluation));
         OptionalDouble aggregated = aggregator.price(as.markets, evaluation);
         UnaryOperator<Bucket> addVolume = b -> b.withVolume(quantity, 0.0, usdVolume);
         UnaryOperator<Bucket> addPrice = null;
@@ -155,14 +156,14 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
             double p = aggregated.getAsDouble();
             as.priceUsd = p;
             addPrice = b -> b.withPrice(evaluation, p);
-            as.closes.record(hour(evaluation), p);
+            closes.record(base, as, hour(evaluation), p);
             as.extremes = as.extremes.with(p, evaluation);
         }
         // The trade's volume goes to its own minute and hour, the aggregated price to the evaluation's: the same
         // buckets unless the trade is out of order, and then one read and write of each instead of two.
         addToAsset(assetMinutes, minute(t), minute(evaluation), addVolume, addPrice, as.window, Timers.Kind.ASSET_CANDLE_1M, base);
         addToAsset(assetHours, hour(t), hour(evaluation), addVolume, addPrice, null, Timers.Kind.ASSET_CANDLE_1H, base);
-        refreshChangeReferences(as, assetMinutes, assetHours);
+        refreshChangeReferences(base, as, assetMinutes, assetHours);
         reschedule(Timers.Kind.ASSET_WINDOW, base, assetExpiry, as.window.expiryMinute());
         assets.put(base, as);
         ms.assetVolumeUsd = as.window.volumeUsd();
@@ -207,13 +208,13 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     }
 
     private void expireAsset(String symbol, long now) {
-        AssetState as = assets.get(symbol);
+        AssetState as = asset(symbol);
         as.evaluatedAt = Math.max(as.evaluatedAt, now);
         StoreBuckets assetMinutes = minuteBuckets(symbol, as.open.minute);
         StoreBuckets assetHours = hourBuckets(symbol, as.open.hour);
         as.window.advanceTo(minute(as.evaluatedAt), assetMinutes, assetHours);
-        as.closes.advanceTo(hour(as.evaluatedAt));
-        refreshChangeReferences(as, assetMinutes, assetHours);
+        closes.advanceTo(symbol, as, hour(as.evaluatedAt));
+        refreshChangeReferences(symbol, as, assetMinutes, assetHours);
         reschedule(Timers.Kind.ASSET_WINDOW, symbol, RollingWindow.NONE, as.window.expiryMinute());
         assets.put(symbol, as);
         pending.asset(symbol);
@@ -224,7 +225,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         ms.evaluatedAt = Math.max(ms.evaluatedAt, now);
         ms.window.advanceTo(minute(ms.evaluatedAt), minuteBuckets(market, ms.open.minute), hourBuckets(market, ms.open.hour));
         reschedule(Timers.Kind.MARKET_WINDOW, market, RollingWindow.NONE, ms.window.expiryMinute());
-        AssetState as = assets.get(ms.base);
+        AssetState as = asset(ms.base);
         MarketQuote q = as.quote(market);
         as.putQuote(new MarketQuote(market, q.lastPriceUsd(), q.lastTradeTime(), ms.window.volumeUsd()));
         assets.put(ms.base, as);
@@ -242,7 +243,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         boolean hourly = timer.kind() == Timers.Kind.MARKET_CANDLE_1H || timer.kind() == Timers.Kind.ASSET_CANDLE_1H;
         boolean market = timer.kind() == Timers.Kind.MARKET_CANDLE_1M || timer.kind() == Timers.Kind.MARKET_CANDLE_1H;
         MarketState ms = market ? markets.get(subject) : null;
-        AssetState as = market ? null : assets.get(subject);
+        AssetState as = market ? null : asset(subject);
         OpenBucket.Pair open = market ? ms.open : as.open;
         StoreBuckets buckets = hourly ? hourBuckets(subject, open.hour) : minuteBuckets(subject, open.minute);
         Bucket bucket = buckets.get(timer.bucket());
@@ -309,11 +310,12 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     }
 
     /** The 1h and 24h references change only when the evaluation minute does: evaluations never land before it. */
-    private void refreshChangeReferences(AssetState as, StoreBuckets assetMinutes, StoreBuckets assetHours) {
+    private void refreshChangeReferences(String symbol, AssetState as, StoreBuckets assetMinutes, StoreBuckets assetHours) {
         long minute = minute(as.evaluatedAt);
         if (as.refMinute != minute) {
-            as.ref1h = ChangeReference.priceAtEndOf(minute - 60, assetMinutes, assetHours, as.closes);
-            as.ref24h = ChangeReference.priceAtEndOf(minute - stage.config().windowMinutes(), assetMinutes, assetHours, as.closes);
+            HourlyCloses all = closes.of(symbol, as);
+            as.ref1h = ChangeReference.priceAtEndOf(minute - 60, assetMinutes, assetHours, all);
+            as.ref24h = ChangeReference.priceAtEndOf(minute - stage.config().windowMinutes(), assetMinutes, assetHours, all);
             as.refMinute = minute;
         }
     }
@@ -330,7 +332,17 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
 
     /** An asset's figures from its summary, for {@link Publisher}; null for an asset without one. */
     private AssetMetrics assetFigures(String symbol) {
+        AssetState as = asset(symbol);
+        return as == null ? null
+                : AssetFigures.build(symbol, as, closes.of(symbol, as), references.get(symbol), marketWide.get(symbol));
+    }
+
+    /** The asset's summary (null if none), its hourly closes moved to their store if it was read from layout 1. */
+    private AssetState asset(String symbol) {
         AssetState as = assets.get(symbol);
-        return as == null ? null : AssetFigures.build(symbol, as, references.get(symbol), marketWide.get(symbol));
+        if (as != null) {
+            closes.migrate(symbol, as);
+        }
+        return as;
     }
 }

@@ -10,9 +10,9 @@ import org.apache.kafka.common.serialization.Serde;
 
 /**
  * The summary of one asset: its aggregated price and the inputs of the next evaluation (one
- * {@link MarketQuote} per market), its window's running figures, the hourly closes of the sparkline,
- * ATH/ATL as reached by the stream, the change references of the current minute, and its open minute and hour
- * buckets.
+ * {@link MarketQuote} per market), its window's running figures, the close of its current hour (the earlier
+ * hours of the sparkline are in their own store, {@link Closes}), ATH/ATL as reached by the stream, the change
+ * references of the current minute, and its open minute and hour buckets.
  */
 final class AssetState {
 
@@ -21,7 +21,11 @@ final class AssetState {
     long evaluatedAt = Long.MIN_VALUE;
     double priceUsd = Double.NaN;
     final RollingWindow window;
-    final HourlyCloses closes;
+    /** The current hour of the sparkline ({@link Long#MIN_VALUE} before any) and its close so far (carried when none). */
+    long closeHour = Long.MIN_VALUE;
+    double close = Double.NaN;
+    /** Read from a record of layout 1, which held all the hourly closes; {@link Closes} moves them to their store. */
+    HourlyCloses legacyCloses;
     AllTimeExtremes extremes = AllTimeExtremes.NONE;
     /** The minute for which {@link #ref1h} and {@link #ref24h} were looked up (they change only with it). */
     long refMinute = Long.MIN_VALUE;
@@ -30,9 +34,8 @@ final class AssetState {
     final List<MarketQuote> markets;
     final OpenBucket.Pair open = new OpenBucket.Pair();
 
-    AssetState(RollingWindow window, HourlyCloses closes, List<MarketQuote> markets) {
+    AssetState(RollingWindow window, List<MarketQuote> markets) {
         this.window = window;
-        this.closes = closes;
         this.markets = markets;
     }
 
@@ -56,14 +59,13 @@ final class AssetState {
         return null;
     }
 
+    /** Layout 2: the current hour's close instead of all the hourly closes of layout 1. */
+    private static final byte LAYOUT = 2;
+
     static Serde<AssetState> serde(int windowMinutes) {
-        return Codec.serde((out, s) -> {
+        return Codec.serde(LAYOUT, (out, s) -> {
             out.writeLong(s.lastTradeTime).writeLong(s.evaluatedAt).writeDouble(s.priceUsd).writeWindow(s.window);
-            double[] closes = s.closes.closes();
-            out.writeLong(s.closes.lastHour()).writeInt(closes.length);
-            for (double c : closes) {
-                out.writeDouble(c);
-            }
+            out.writeLong(s.closeHour).writeDouble(s.close);
             AllTimeExtremes x = s.extremes;
             out.writeDouble(x.ath()).writeLong(x.athTime()).writeDouble(x.atl()).writeLong(x.atlTime());
             out.writeLong(s.refMinute).writeDouble(s.ref1h).writeDouble(s.ref24h).writeInt(s.markets.size());
@@ -76,10 +78,18 @@ final class AssetState {
             long evaluatedAt = in.readLong();
             double priceUsd = in.readDouble();
             RollingWindow window = in.readWindow(windowMinutes);
-            long lastHour = in.readLong();
-            double[] closes = new double[in.readInt()];
-            for (int i = 0; i < closes.length; i++) {
-                closes[i] = in.readDouble();
+            long closeHour = in.readLong();
+            double close;
+            HourlyCloses legacy = null;
+            if (in.version() == 1) {
+                double[] closes = new double[in.readInt()];
+                for (int i = 0; i < closes.length; i++) {
+                    closes[i] = in.readDouble();
+                }
+                legacy = new HourlyCloses(closeHour, closes);
+                close = closes[closes.length - 1];
+            } else {
+                close = in.readDouble();
             }
             AllTimeExtremes extremes = new AllTimeExtremes(in.readDouble(), in.readLong(), in.readDouble(), in.readLong());
             long refMinute = in.readLong();
@@ -90,10 +100,13 @@ final class AssetState {
             for (int i = 0; i < n; i++) {
                 markets.add(new MarketQuote(in.readString(), in.readDouble(), in.readLong(), in.readDouble()));
             }
-            AssetState s = new AssetState(window, new HourlyCloses(lastHour, closes), markets);
+            AssetState s = new AssetState(window, markets);
             s.lastTradeTime = lastTradeTime;
             s.evaluatedAt = evaluatedAt;
             s.priceUsd = priceUsd;
+            s.closeHour = closeHour;
+            s.close = close;
+            s.legacyCloses = legacy;
             s.extremes = extremes;
             s.refMinute = refMinute;
             s.ref1h = ref1h;

@@ -24,18 +24,27 @@ import org.apache.kafka.common.serialization.Serializer;
  */
 public final class Codec {
 
+    /** The first layout version, which most records still use. */
     static final byte VERSION = 1;
 
     private Codec() {
     }
 
     public static <T> Serde<T> serde(BiConsumer<Out, T> write, Function<In, T> read) {
+        return serde(VERSION, write, read);
+    }
+
+    /**
+     * A serde writing layout {@code version} and reading it and every earlier one: {@code read} sees the
+     * version of the record at hand ({@link In#version()}).
+     */
+    static <T> Serde<T> serde(byte version, BiConsumer<Out, T> write, Function<In, T> read) {
         Serializer<T> serializer = (topic, value) -> {
             if (value == null) {
                 return null;
             }
             Out out = new Out();
-            out.writeByte(VERSION);
+            out.writeByte(version);
             write.accept(out, value);
             return out.toByteArray();
         };
@@ -43,12 +52,12 @@ public final class Codec {
             if (bytes == null) {
                 return null;
             }
-            In in = new In(ByteBuffer.wrap(bytes));
-            byte version = in.buffer.get();
-            if (version != VERSION) {
-                throw new IllegalStateException("unknown state layout version " + version);
+            ByteBuffer buffer = ByteBuffer.wrap(bytes);
+            byte found = buffer.get();
+            if (found < VERSION || found > version) {
+                throw new IllegalStateException("unknown state layout version " + found);
             }
-            return read.apply(in);
+            return read.apply(new In(buffer, found));
         };
         return Serdes.serdeFrom(serializer, deserializer);
     }
@@ -127,9 +136,16 @@ public final class Codec {
 
     public static final class In {
         private final ByteBuffer buffer;
+        private final byte version;
 
-        In(ByteBuffer buffer) {
+        In(ByteBuffer buffer, byte version) {
             this.buffer = buffer;
+            this.version = version;
+        }
+
+        /** The layout version of the record being read. */
+        byte version() {
+            return version;
         }
 
         public boolean hasRemaining() {

@@ -44,6 +44,11 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Input rates of the latency runs (default: ${DEFAULT-VALUE}).")
     List<Integer> rates;
 
+    @Option(names = "--latency-warmup", paramLabel = "DURATION", defaultValue = "PT60S",
+            description = "The start of each latency run left out of the figures, ISO-8601: long enough for the "
+                    + "application's JIT compilation to settle (default: ${DEFAULT-VALUE}).")
+    Duration latencyWarmup;
+
     @Option(names = "--scale-trades", paramLabel = "N", defaultValue = "500000",
             description = "Trades of the scale run, spread evenly over its 10,000 assets x 5 venues (default: ${DEFAULT-VALUE}).")
     long scaleTrades;
@@ -78,11 +83,12 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (trades < 1 || sweepTrades < 1 || scaleTrades < 1 || rates.stream().anyMatch(r -> r < 1) || eventSpan.isNegative() || eventSpan.isZero() || sweepSpan.isNegative()
-                || sweepSpan.isZero()) {
-            throw UserError.usage("--trades, --sweep-trades, --scale-trades, --rates, --event-span and --sweep-span must be positive");
+                || sweepSpan.isZero() || latencyWarmup.isNegative()) {
+            throw UserError.usage("--trades, --sweep-trades, --scale-trades, --rates, --event-span and --sweep-span must be positive,"
+                    + " --latency-warmup not negative");
         }
-        BenchPlan plan = quick ? BenchPlan.quick(workerHeap) : BenchPlan.full(trades, eventSpan, sweepTrades, sweepSpan, rates, scaleTrades,
-                workerHeap);
+        BenchPlan plan = quick ? BenchPlan.quick(workerHeap) : BenchPlan.full(trades, eventSpan, sweepTrades, sweepSpan, rates,
+                latencyWarmup, scaleTrades, workerHeap);
         Set<Bench.Section> sections = only == null || only.isEmpty() ? EnumSet.allOf(Bench.Section.class) : only;
         boolean temporary = workDir == null;
         Path dir = temporary ? Files.createTempDirectory("mm-bench") : Files.createDirectories(workDir);

@@ -24,9 +24,9 @@ record BenchPlan(long trades, int assets, int venues, double hotShare, Duration 
 
     /** The sizes: 2 M trades of 200 assets x 5 venues, 30 % on one asset; 10,000 assets x 5 venues of state. */
     static BenchPlan full(long trades, Duration eventSpan, long sweepTrades, Duration sweepSpan, List<Integer> latencyRates,
-                          long scaleTrades, String workerHeap) {
+                          Duration latencyWarmup, long scaleTrades, String workerHeap) {
         return new BenchPlan(trades, 200, 5, 0.30, eventSpan, sweepTrades, sweepSpan, List.copyOf(latencyRates),
-                Duration.ofSeconds(5), Duration.ofSeconds(20), 10_000, scaleTrades, workerHeap);
+                latencyWarmup, Duration.ofSeconds(20), 10_000, scaleTrades, workerHeap);
     }
 
     /** Every step at toy sizes: proves the command works, measures nothing worth quoting. */

@@ -25,4 +25,26 @@ public final class Symbols {
     public static String marketId(String exchange, String base, String quote) {
         return exchange + ':' + base + '-' + quote;
     }
+
+    /** The base asset of a market id ({@link #marketId}), or null when {@code id} is not one (an asset symbol). */
+    public static String baseOfMarket(String id) {
+        int dash = separator(id);
+        return dash < 0 ? null : id.substring(id.indexOf(':') + 1, dash);
+    }
+
+    /** The quote asset of a market id ({@link #marketId}), or null when {@code id} is not one (an asset symbol). */
+    public static String quoteOfMarket(String id) {
+        int dash = separator(id);
+        return dash < 0 ? null : id.substring(dash + 1);
+    }
+
+    /** The dash between base and quote (symbols have none; exchange ids may), or -1 when {@code id} is no market id. */
+    private static int separator(String id) {
+        if (id == null) {
+            return -1;
+        }
+        int colon = id.indexOf(':');
+        int dash = id.lastIndexOf('-');
+        return colon >= 0 && dash > colon + 1 && dash < id.length() - 1 ? dash : -1;
+    }
 }

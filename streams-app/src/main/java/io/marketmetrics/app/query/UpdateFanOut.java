@@ -5,6 +5,7 @@ import java.util.concurrent.CopyOnWriteArraySet;
 import java.util.concurrent.atomic.AtomicLong;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.marketmetrics.model.Symbols;
 import io.marketmetrics.schema.AssetMetrics;
 import io.marketmetrics.schema.MarketMetrics;
 import io.marketmetrics.topics.TopicNames;
@@ -67,7 +68,7 @@ final class UpdateFanOut {
     /** Offers the record of {@code topic} to every subscriber that follows its asset. */
     void dispatch(String topic, String key, byte[] value) {
         boolean asset = topic.equals(topics.assetMetrics());
-        if (!followed(asset ? key : baseOf(key))) {
+        if (!followed(asset ? key : Symbols.baseOfMarket(key))) {
             return;
         }
         StreamClient.Event event;
@@ -102,15 +103,5 @@ final class UpdateFanOut {
             }
         }
         return false;
-    }
-
-    /** The base asset of a market id {@code exchange:BASE-QUOTE}, or null when the key is not one. */
-    private static String baseOf(String marketId) {
-        if (marketId == null) {
-            return null;
-        }
-        int colon = marketId.indexOf(':');
-        int dash = marketId.lastIndexOf('-');
-        return colon >= 0 && dash > colon + 1 ? marketId.substring(colon + 1, dash) : null;
     }
 }

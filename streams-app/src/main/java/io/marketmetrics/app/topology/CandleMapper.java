@@ -1,6 +1,7 @@
 package io.marketmetrics.app.topology;
 
 import io.marketmetrics.app.topology.calc.Bucket;
+import io.marketmetrics.model.Symbols;
 import io.marketmetrics.schema.Candle;
 import io.marketmetrics.schema.CandleInterval;
 import java.time.Instant;
@@ -17,13 +18,14 @@ public final class CandleMapper {
     /** Only buckets with a price make a candle ({@link Bucket#hasPrice()}). */
     public static Candle toCandle(String subject, CandleInterval interval, long startMs, Bucket bucket) {
         long length = interval == CandleInterval.ONE_MINUTE ? 60_000L : 3_600_000L;
-        boolean market = subject.indexOf(':') >= 0;
+        String quote = Symbols.quoteOfMarket(subject);
+        boolean market = quote != null;
         return Candle.newBuilder()
                 .setSubject(subject)
                 .setInterval(interval)
                 .setStart(Instant.ofEpochMilli(startMs))
                 .setEnd(Instant.ofEpochMilli(startMs + length))
-                .setCurrency(market ? subject.substring(subject.lastIndexOf('-') + 1) : "USD")
+                .setCurrency(market ? quote : "USD")
                 .setOpen(bucket.open())
                 .setHigh(bucket.high())
                 .setLow(bucket.low())

@@ -82,10 +82,7 @@ final class AssetState {
             double close;
             HourlyCloses legacy = null;
             if (in.version() == 1) {
-                double[] closes = new double[in.readInt()];
-                for (int i = 0; i < closes.length; i++) {
-                    closes[i] = in.readDouble();
-                }
+                double[] closes = in.readDoubles();
                 legacy = new HourlyCloses(closeHour, closes);
                 close = closes[closes.length - 1];
             } else {

@@ -67,19 +67,7 @@ final class Closes {
 
     /** The serde of the stored closes: the last hour, then the closes, oldest first. */
     static Serde<HourlyCloses> serde() {
-        return Codec.serde((out, c) -> {
-            double[] closes = c.closes();
-            out.writeLong(c.lastHour()).writeInt(closes.length);
-            for (double v : closes) {
-                out.writeDouble(v);
-            }
-        }, in -> {
-            long lastHour = in.readLong();
-            double[] closes = new double[in.readInt()];
-            for (int i = 0; i < closes.length; i++) {
-                closes[i] = in.readDouble();
-            }
-            return new HourlyCloses(lastHour, closes);
-        });
+        return Codec.serde((out, c) -> out.writeLong(c.lastHour()).writeDoubles(c.closes()),
+                in -> new HourlyCloses(in.readLong(), in.readDoubles()));
     }
 }

@@ -120,6 +120,15 @@ public final class Codec {
             return writeBytes(sum.mantissaBytes());
         }
 
+        /** The length, then the values. */
+        Out writeDoubles(double[] values) {
+            writeInt(values.length);
+            for (double v : values) {
+                writeDouble(v);
+            }
+            return this;
+        }
+
         Out writeBucket(Bucket b) {
             return writeLong(b.openTime()).writeDouble(b.open()).writeLong(b.closeTime()).writeDouble(b.close())
                     .writeDouble(b.high()).writeDouble(b.low()).writeDouble(b.volumeBase()).writeDouble(b.volumeQuote())
@@ -177,6 +186,14 @@ public final class Codec {
         ExactSum readSum() {
             int exponent = readInt();
             return ExactSum.of(readBytes(), exponent);
+        }
+
+        double[] readDoubles() {
+            double[] values = new double[readInt()];
+            for (int i = 0; i < values.length; i++) {
+                values[i] = readDouble();
+            }
+            return values;
         }
 
         Bucket readBucket() {

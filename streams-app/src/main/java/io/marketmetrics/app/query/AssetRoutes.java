@@ -4,9 +4,9 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
+import com.fasterxml.jackson.databind.JsonSerializable;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.marketmetrics.schema.AssetMetrics;
@@ -77,7 +77,7 @@ final class AssetRoutes implements ApiRoutes {
             throw ApiException.notFound("no markets for asset " + symbol);
         }
         markets.sort(BY_VOLUME_DESC);
-        List<Map<String, Object>> body = markets.stream().map(JsonViews::market).toList();
+        List<JsonSerializable> body = markets.stream().map(JsonViews::market).toList();
         JsonViews.write(ctx, body);
     }
 }

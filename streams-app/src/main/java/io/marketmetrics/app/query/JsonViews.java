@@ -8,7 +8,10 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import io.javalin.http.ContentType;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
@@ -48,58 +51,71 @@ public final class JsonViews {
         return WRITER.writeValueAsString(view);
     }
 
-    public static Map<String, Object> asset(AssetMetrics m) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("symbol", m.getSymbol());
-        v.put("name", m.getName());
-        v.put("priceUsd", m.getPriceUsd());
-        v.put("volume24hUsd", m.getVolume24hUsd());
-        v.put("volume24hBase", m.getVolume24hBase());
-        v.put("high24hUsd", m.getHigh24hUsd());
-        v.put("low24hUsd", m.getLow24hUsd());
-        v.put("change1hPct", m.getChange1hPct());
-        v.put("change24hPct", m.getChange24hPct());
-        v.put("change7dPct", m.getChange7dPct());
-        v.put("athUsd", m.getAthUsd());
-        v.put("athTime", time(m.getAthTime()));
-        v.put("pctFromAth", m.getPctFromAth());
-        v.put("atlUsd", m.getAtlUsd());
-        v.put("atlTime", time(m.getAtlTime()));
-        v.put("pctFromAtl", m.getPctFromAtl());
-        v.put("marketCapUsd", m.getMarketCapUsd());
-        v.put("fdvUsd", m.getFdvUsd());
-        v.put("volumeToMarketCap", m.getVolumeToMarketCap());
-        v.put("circulatingSupply", m.getCirculatingSupply());
-        v.put("totalSupply", m.getTotalSupply());
-        v.put("maxSupply", m.getMaxSupply());
-        v.put("rank", m.getRank());
-        v.put("categories", m.getCategories());
-        v.put("sparkline7d", m.getSparkline7d());
-        v.put("marketCount", m.getMarketCount());
-        v.put("navUsd", m.getNavUsd());
-        v.put("premiumPct", m.getPremiumPct());
-        v.put("lastTradeTime", time(m.getLastTradeTime()));
-        v.put("updatedAt", time(m.getUpdatedAt()));
-        return v;
+    /**
+     * An asset's figures. Written field by field ({@link Streamed}) rather than built as a map: this is the
+     * answer of the API's busiest endpoint and of every live update.
+     */
+    public static JsonSerializable asset(AssetMetrics m) {
+        return (Streamed) g -> {
+            g.writeStringField("symbol", m.getSymbol());
+            g.writeStringField("name", m.getName());
+            number(g, "priceUsd", m.getPriceUsd());
+            number(g, "volume24hUsd", m.getVolume24hUsd());
+            number(g, "volume24hBase", m.getVolume24hBase());
+            number(g, "high24hUsd", m.getHigh24hUsd());
+            number(g, "low24hUsd", m.getLow24hUsd());
+            number(g, "change1hPct", m.getChange1hPct());
+            number(g, "change24hPct", m.getChange24hPct());
+            number(g, "change7dPct", m.getChange7dPct());
+            number(g, "athUsd", m.getAthUsd());
+            time(g, "athTime", m.getAthTime());
+            number(g, "pctFromAth", m.getPctFromAth());
+            number(g, "atlUsd", m.getAtlUsd());
+            time(g, "atlTime", m.getAtlTime());
+            number(g, "pctFromAtl", m.getPctFromAtl());
+            number(g, "marketCapUsd", m.getMarketCapUsd());
+            number(g, "fdvUsd", m.getFdvUsd());
+            number(g, "volumeToMarketCap", m.getVolumeToMarketCap());
+            number(g, "circulatingSupply", m.getCirculatingSupply());
+            number(g, "totalSupply", m.getTotalSupply());
+            number(g, "maxSupply", m.getMaxSupply());
+            integer(g, "rank", m.getRank());
+            g.writeArrayFieldStart("categories");
+            for (String category : m.getCategories()) {
+                g.writeString(category);
+            }
+            g.writeEndArray();
+            g.writeArrayFieldStart("sparkline7d");
+            for (Double close : m.getSparkline7d()) {
+                number(g, close);
+            }
+            g.writeEndArray();
+            integer(g, "marketCount", m.getMarketCount());
+            number(g, "navUsd", m.getNavUsd());
+            number(g, "premiumPct", m.getPremiumPct());
+            time(g, "lastTradeTime", m.getLastTradeTime());
+            time(g, "updatedAt", m.getUpdatedAt());
+        };
     }
 
-    public static Map<String, Object> market(MarketMetrics m) {
-        Map<String, Object> v = new LinkedHashMap<>();
-        v.put("market", m.getMarket());
-        v.put("exchange", m.getExchange());
-        v.put("base", m.getBase());
-        v.put("quote", m.getQuote());
-        v.put("lastPrice", m.getLastPrice());
-        v.put("lastPriceUsd", m.getLastPriceUsd());
-        v.put("volume24hBase", m.getVolume24hBase());
-        v.put("volume24hQuote", m.getVolume24hQuote());
-        v.put("volume24hUsd", m.getVolume24hUsd());
-        v.put("volumeSharePct", m.getVolumeSharePct());
-        v.put("high24h", m.getHigh24h());
-        v.put("low24h", m.getLow24h());
-        v.put("lastTradeTime", time(m.getLastTradeTime()));
-        v.put("tradeUrl", m.getTradeUrl());
-        return v;
+    /** A market's figures, written field by field like {@link #asset}: part of every asset's markets answer and live updates. */
+    public static JsonSerializable market(MarketMetrics m) {
+        return (Streamed) g -> {
+            g.writeStringField("market", m.getMarket());
+            g.writeStringField("exchange", m.getExchange());
+            g.writeStringField("base", m.getBase());
+            g.writeStringField("quote", m.getQuote());
+            number(g, "lastPrice", m.getLastPrice());
+            number(g, "lastPriceUsd", m.getLastPriceUsd());
+            number(g, "volume24hBase", m.getVolume24hBase());
+            number(g, "volume24hQuote", m.getVolume24hQuote());
+            number(g, "volume24hUsd", m.getVolume24hUsd());
+            number(g, "volumeSharePct", m.getVolumeSharePct());
+            number(g, "high24h", m.getHigh24h());
+            number(g, "low24h", m.getLow24h());
+            time(g, "lastTradeTime", m.getLastTradeTime());
+            g.writeStringField("tradeUrl", m.getTradeUrl());
+        };
     }
 
     public static Map<String, Object> index(IndexMetrics m) {
@@ -167,5 +183,55 @@ public final class JsonViews {
 
     private static String time(Instant t) {
         return t == null ? null : t.toString();
+    }
+
+    private static void time(JsonGenerator g, String field, Instant t) throws IOException {
+        g.writeStringField(field, time(t));
+    }
+
+    private static void number(JsonGenerator g, String field, Double value) throws IOException {
+        g.writeFieldName(field);
+        number(g, value);
+    }
+
+    // The same tokens Jackson writes for a Double in a map (nulls as null, NaN quoted by the mapper's default).
+    private static void number(JsonGenerator g, Double value) throws IOException {
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(value.doubleValue());
+        }
+    }
+
+    private static void integer(JsonGenerator g, String field, Integer value) throws IOException {
+        g.writeFieldName(field);
+        if (value == null) {
+            g.writeNull();
+        } else {
+            g.writeNumber(value.intValue());
+        }
+    }
+
+    /**
+     * A view that writes its object's fields straight to the generator. A {@code Map<String, Object>} view costs a map
+     * entry and a boxed value per field, and Jackson then looks up a serializer for every value's class: for the asset
+     * answer, that was most of the time spent writing JSON (docs/PERFORMANCE.md, "HTTP API").
+     */
+    @FunctionalInterface
+    private interface Streamed extends JsonSerializable {
+
+        void writeFields(JsonGenerator g) throws IOException;
+
+        @Override
+        default void serialize(JsonGenerator g, SerializerProvider provider) throws IOException {
+            g.writeStartObject();
+            writeFields(g);
+            g.writeEndObject();
+        }
+
+        @Override
+        default void serializeWithType(JsonGenerator g, SerializerProvider provider, TypeSerializer typeSer) throws IOException {
+            serialize(g, provider); // the API's views carry no type information
+        }
     }
 }

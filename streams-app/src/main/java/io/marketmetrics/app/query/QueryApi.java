@@ -48,10 +48,11 @@ public final class QueryApi implements AutoCloseable {
         UpdateFeed feed = UpdateFeed.start(updates);
         StreamRoutes stream = new StreamRoutes(feed.fanOut(), STREAM_QUEUE_CAPACITY, MAX_STREAM_CLIENTS);
         try {
+            // The busiest route first: Javalin tries a request's path against each route's pattern in this order.
             List<ApiRoutes> groups = new ArrayList<>(List.of(
+                    new AssetRoutes(router, stores.assets(), stores.markets()),
                     new HealthRoutes(instance),
                     new AssetListRoutes(router, lists, stores.assets()),
-                    new AssetRoutes(router, stores.assets(), stores.markets()),
                     new CandleRoutes(router, stores.candles1m(), stores.candles1h()),
                     new IndexRoutes(router, stores.indexes()),
                     new CategoryRoutes(router, lists, stores.categories()),

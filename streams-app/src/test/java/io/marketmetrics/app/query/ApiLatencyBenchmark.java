@@ -42,8 +42,9 @@ import io.marketmetrics.registry.SchemaRegistryServer;
  * earlier ones have finished (32 client connections take them in order), and each latency counts from its
  * scheduled time, so a stall shows in the percentiles instead of slowing the load (no coordinated omission).
  * Printed per case: the percentiles, instance one's own count of answers within 5 and 20 ms, each instance's
- * CPU time per request (less moved by other load on the machine than the percentiles), each JVM's collections
- * during the case and the generator's CPU time.
+ * CPU time per request (less moved by other load on the machine than the percentiles) and by group of threads
+ * ({@link ThreadCpu}: the request threads apart from the JIT compilers), each JVM's collections during the case
+ * and the generator's CPU time.
  *
  * <pre>
  * ./mvnw -q -pl streams-app -am install -DskipTests
@@ -51,8 +52,11 @@ import io.marketmetrics.registry.SchemaRegistryServer;
  *     -Dexec.classpathScope=test \
  *     -Dexec.args="-cp %classpath io.marketmetrics.app.query.ApiLatencyBenchmark 1000 30"
  * </pre>
- * Arguments: requests/s and seconds per case (default 1000 and 30, after 30 s of warm-up). Other JVM options
- * for the instances: {@code -Dexec.args="-Dapi.bench.instanceJvm='-Xmx512m -XX:+UseZGC' -cp %classpath ..."}.
+ * Arguments: requests/s, seconds per case and seconds of warm-up before them (default 1000, 30 and 30). Other JVM options
+ * for the instances: {@code -Dexec.args="-Dapi.bench.instanceJvm='-Xmx512m -XX:+UseZGC' -cp %classpath ..."}, where
+ * {@code {instance}} stands for the instance's name, e.g. to profile both:
+ * {@code -Dapi.bench.instanceJvm='-Xms512m -Xmx512m -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=/tmp/{instance}.jfr'}
+ * (the instances are stopped with SIGTERM at the end, so such a recording is written).
  */
 public final class ApiLatencyBenchmark {
 
@@ -61,11 +65,13 @@ public final class ApiLatencyBenchmark {
     private static final int WORKERS = 32;
     // Long enough for the JIT to finish with the request path: with 10 s, the first case still ran partly
     // interpreted code and showed a worse tail than the second.
-    private static final int WARM_UP_SECONDS = 30;
+    private static final int DEFAULT_WARM_UP_SECONDS = 30;
     // An instance's JVM as the container image runs it (G1, the default collector), with a fixed heap.
     private static final List<String> INSTANCE_JVM = List.of("-Xms512m", "-Xmx512m");
     // Other options for both instances' JVMs, to compare collectors: -Dapi.bench.instanceJvm="-Xmx512m -XX:+UseZGC".
     private static final String INSTANCE_JVM_PROPERTY = "api.bench.instanceJvm";
+    // In those options, the instance's name ("one", "two"): one file each for options that name one.
+    private static final String INSTANCE_NAME = "{instance}";
     private static final com.sun.management.OperatingSystemMXBean GENERATOR_CPU =
             (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final Pattern LOGGED_AT = Pattern.compile("^\\[(\\d+)ms\\]");
@@ -78,6 +84,7 @@ public final class ApiLatencyBenchmark {
     public static void main(String[] args) throws Exception {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
+        int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_WARM_UP_SECONDS;
         // HttpURLConnection keeps at most this many idle connections per server (default 5): one per worker.
         System.setProperty("http.maxConnections", Integer.toString(WORKERS));
         Path dir = Files.createTempDirectory("api-latency-benchmark");
@@ -100,18 +107,22 @@ public final class ApiLatencyBenchmark {
                 System.out.printf(Locale.ROOT, "local keys %s, forwarded keys %s; %d requests/s, %d s per case%n", local, forwarded, rate, seconds);
                 String metrics = "http://127.0.0.1:" + portOne + "/metrics";
                 List<String> allMetrics = List.of(metrics, "http://127.0.0.1:" + portTwo + "/metrics");
-                run("warm-up", base, FiguresFixture.SYMBOLS, rate, WARM_UP_SECONDS);
+                List<ChildJvm> instances = List.of(one, two);
+                run("warm-up", base, FiguresFixture.SYMBOLS, rate, warmUp);
                 ServerTimes before = ServerTimes.scrape(metrics);
                 double[] cpuBefore = cpuSeconds(allMetrics);
+                List<ThreadCpu> threadsBefore = threadCpu(instances);
                 long[] localCase = run("local", base, local, rate, seconds);
+                List<ThreadCpu> threadsAfterLocal = threadCpu(instances);
                 ServerTimes afterLocal = ServerTimes.scrape(metrics);
                 double[] cpuAfterLocal = cpuSeconds(allMetrics);
                 System.out.println("  inside instance one (arrival to response written): " + afterLocal.since(before));
-                printCpu(cpuBefore, cpuAfterLocal, rate * seconds);
+                printCpu(cpuBefore, cpuAfterLocal, threadsBefore, threadsAfterLocal, rate * seconds);
                 printPauses(dir, localCase);
                 long[] forwardedCase = run("forwarded", base, forwarded, rate, seconds);
+                List<ThreadCpu> threadsAfterForwarded = threadCpu(instances);
                 System.out.println("  inside instance one (arrival to response written): " + ServerTimes.scrape(metrics).since(afterLocal));
-                printCpu(cpuAfterLocal, cpuSeconds(allMetrics), rate * seconds);
+                printCpu(cpuAfterLocal, cpuSeconds(allMetrics), threadsAfterLocal, threadsAfterForwarded, rate * seconds);
                 printPauses(dir, forwardedCase);
                 long[] collections = generatorCollections();
                 System.out.printf(Locale.ROOT, "load generator over the whole run: %d collections, %d ms%n", collections[0], collections[1]);
@@ -121,6 +132,9 @@ public final class ApiLatencyBenchmark {
                 if (!local.equals(FiguresFixture.SYMBOLS.stream().filter(s -> isLocal(base, s)).toList())) {
                     System.out.println("WARNING: partitions moved during the run; the local and forwarded cases are mixed");
                 }
+                // SIGTERM, so that what an instance writes at exit (e.g. a flight recording) is written.
+                one.stop();
+                two.stop();
             }
         }
         System.exit(0); // the load generator's HTTP client threads
@@ -128,7 +142,7 @@ public final class ApiLatencyBenchmark {
 
     private static ChildJvm instance(String bootstrap, String registryUrl, Path dir, String name, int httpPort) {
         String options = System.getProperty(INSTANCE_JVM_PROPERTY, "").trim();
-        List<String> jvm = new ArrayList<>(options.isEmpty() ? INSTANCE_JVM : List.of(options.split("\\s+")));
+        List<String> jvm = new ArrayList<>(options.isEmpty() ? INSTANCE_JVM : List.of(options.replace(INSTANCE_NAME, name).split("\\s+")));
         // gc+phases: ZGC logs its (short) pauses there, G1 and Serial theirs under gc.
         jvm.add("-Xlog:gc,gc+phases:file=" + gcLog(dir, name) + ":timemillis,level,tags");
         System.out.println("instance " + name + ": " + String.join(" ", jvm));
@@ -177,11 +191,17 @@ public final class ApiLatencyBenchmark {
         return seconds;
     }
 
-    private static void printCpu(double[] before, double[] after, int requests) {
+    private static List<ThreadCpu> threadCpu(List<ChildJvm> instances) {
+        return instances.stream().map(instance -> ThreadCpu.of(instance.pid())).toList();
+    }
+
+    private static void printCpu(double[] before, double[] after, List<ThreadCpu> threadsBefore, List<ThreadCpu> threadsAfter, int requests) {
         double one = after[0] - before[0];
         double two = after[1] - before[1];
         System.out.printf(Locale.ROOT, "  instance CPU during the case: one %.1f s, two %.1f s; %.2f ms per request for both%n", one, two,
                 1000 * (one + two) / requests);
+        System.out.println("    by thread, one: " + threadsAfter.get(0).since(threadsBefore.get(0), requests));
+        System.out.println("    by thread, two: " + threadsAfter.get(1).since(threadsBefore.get(1), requests));
     }
 
     private static Path gcLog(Path dir, String instance) {

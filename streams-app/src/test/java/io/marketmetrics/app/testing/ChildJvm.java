@@ -46,6 +46,11 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** The process id, e.g. to read what the process uses from the operating system. */
+    public long pid() {
+        return process.pid();
+    }
+
     public boolean isAlive() {
         return process.isAlive();
     }

@@ -52,7 +52,7 @@ import io.marketmetrics.registry.SchemaRegistryServer;
  *     -Dexec.classpathScope=test \
  *     -Dexec.args="-cp %classpath io.marketmetrics.app.query.ApiLatencyBenchmark 1000 30"
  * </pre>
- * Arguments: requests/s, seconds per case and seconds of warm-up before them (default 1000, 30 and 30). Other JVM options
+ * Arguments: requests/s, seconds per case and seconds of warm-up before them (default 1000, 30 and 120). Other JVM options
  * for the instances: {@code -Dexec.args="-Dapi.bench.instanceJvm='-Xmx512m -XX:+UseZGC' -cp %classpath ..."}, where
  * {@code {instance}} stands for the instance's name, e.g. to profile both:
  * {@code -Dapi.bench.instanceJvm='-Xms512m -Xmx512m -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=/tmp/{instance}.jfr'}
@@ -63,9 +63,11 @@ public final class ApiLatencyBenchmark {
     private static final String APPLICATION_ID = "api-latency-benchmark";
     // Connections (and client threads) at most: enough for 1,000 requests/s at several ms each.
     private static final int WORKERS = 32;
-    // Long enough for the JIT to finish with the request path: with 10 s, the first case still ran partly
-    // interpreted code and showed a worse tail than the second.
-    private static final int DEFAULT_WARM_UP_SECONDS = 30;
+    // For the JIT to compile most of the request path first. On the shared 2-core machine it is slow: after 30 s, C2
+    // was still compiling the request path's own methods (Jetty's parser, JavalinServlet.handle, AssetRoutes.asset)
+    // during the local case and the HTTP client's during the forwarded one, and the warm-up reached only three
+    // quarters of its rate; after 120 s, C2 still used a sixth to a half of an instance's CPU during the cases.
+    private static final int DEFAULT_WARM_UP_SECONDS = 120;
     // An instance's JVM as the container image runs it (G1, the default collector), with a fixed heap.
     private static final List<String> INSTANCE_JVM = List.of("-Xms512m", "-Xmx512m");
     // Other options for both instances' JVMs, to compare collectors: -Dapi.bench.instanceJvm="-Xmx512m -XX:+UseZGC".

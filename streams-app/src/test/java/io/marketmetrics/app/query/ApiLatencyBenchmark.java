@@ -55,7 +55,7 @@ import io.marketmetrics.registry.SchemaRegistryServer;
  * Arguments: requests/s, seconds per case and seconds of warm-up before them (default 1000, 30 and 120). Other JVM options
  * for the instances: {@code -Dexec.args="-Dapi.bench.instanceJvm='-Xmx512m -XX:+UseZGC' -cp %classpath ..."}, where
  * {@code {instance}} stands for the instance's name, e.g. to profile both:
- * {@code -Dapi.bench.instanceJvm='-Xms512m -Xmx512m -XX:StartFlightRecording=settings=profile,dumponexit=true,filename=/tmp/{instance}.jfr'}
+ * {@code -Dapi.bench.instanceJvm='-Xms512m -Xmx512m -XX:StartFlightRecording=settings=profile,dumponexit=true,filename={instance}.jfr'}
  * (the instances are stopped with SIGTERM at the end, so such a recording is written).
  */
 public final class ApiLatencyBenchmark {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -152,9 +153,21 @@ final class BenchReport {
                     mib(scale.first().stateDirBytes()));
             out.printf(Locale.ROOT, "  restart with state kept: RUNNING after %.1f s (target <= 10 s), %.1f s from JVM start%n",
                     scale.restart().startToRunningMs() / 1000.0, scale.restart().jvmToRunningMs() / 1000.0);
+            out.printf("    replayed before RUNNING: %s%n", replayed(scale.restart()));
             out.printf(Locale.ROOT, "  restart after losing the state directory: RUNNING after %.1f s (restored from changelogs),"
                     + " peak RSS %s%n", scale.restore().startToRunningMs() / 1000.0, mib(scale.restore().peakRssBytes()));
+            out.printf("    replayed before RUNNING: %s%n", replayed(scale.restore()));
         }
+    }
+
+    /** Changelog records replayed per store, most first. */
+    private static String replayed(WorkerResult run) {
+        if (run.restoredRecords().isEmpty()) {
+            return "nothing";
+        }
+        return run.restoredRecords().entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                .map(e -> String.format(Locale.ROOT, "%s %,d", e.getKey(), e.getValue()))
+                .collect(Collectors.joining(", "));
     }
 
     private static String ratio(Double r) {

@@ -80,6 +80,7 @@ public final class BenchWorker {
             Thread.sleep(POLL_MS / 5);
         }
         long running = System.currentTimeMillis();
+        Map<String, Long> restored = app.restoredByStore();
         long startToRunning = running - start;
         long jvmToRunning = running - ManagementFactory.getRuntimeMXBean().getStartTime();
         double cpuBefore = ResourceSampler.cpuSeconds();
@@ -110,12 +111,15 @@ public final class BenchWorker {
         double jit = ResourceSampler.jitSeconds() - jitBefore;
         app.close();
         return new WorkerResult(startToRunning, jvmToRunning, records, spec.serve() ? 0 : drainMs, secondHalfMs, cpu, streamCpu, jit,
-                sampler.peakHeapBytes(), ResourceSampler.peakRssBytes(), sizeOf(spec.stateDir()));
+                sampler.peakHeapBytes(), ResourceSampler.peakRssBytes(), sizeOf(spec.stateDir()), restored);
     }
 
     /** A started application and how to stop it. */
     private interface RunningApp extends AutoCloseable {
         KafkaStreams streams();
+
+        /** Changelog records replayed into each store so far. */
+        Map<String, Long> restoredByStore();
 
         @Override
         void close();
@@ -130,6 +134,11 @@ public final class BenchWorker {
             @Override
             public KafkaStreams streams() {
                 return streams;
+            }
+
+            @Override
+            public Map<String, Long> restoredByStore() {
+                return Map.of(); // no stores
             }
 
             @Override
@@ -154,6 +163,11 @@ public final class BenchWorker {
             @Override
             public KafkaStreams streams() {
                 return service.streams();
+            }
+
+            @Override
+            public Map<String, Long> restoredByStore() {
+                return service.restores().restoredByStore();
             }
 
             @Override

@@ -1,5 +1,7 @@
 package io.marketmetrics.app.bench;
 
+import java.util.Map;
+
 /**
  * What a worker process measured of itself.
  *
@@ -16,9 +18,11 @@ package io.marketmetrics.app.bench;
  * @param peakHeapBytes    the highest heap use sampled (every 50 ms)
  * @param peakRssBytes     the kernel's high-water mark of resident memory (VmHWM)
  * @param stateDirBytes    the size of the state directory after a clean close
+ * @param restoredRecords  changelog records replayed into each store before RUNNING, by store (none: empty)
  */
 record WorkerResult(long startToRunningMs, long jvmToRunningMs, long records, long drainMs, long secondHalfMs, double cpuSeconds,
-                    double streamCpuSeconds, double jitSeconds, long peakHeapBytes, long peakRssBytes, long stateDirBytes) {
+                    double streamCpuSeconds, double jitSeconds, long peakHeapBytes, long peakRssBytes, long stateDirBytes,
+                    Map<String, Long> restoredRecords) {
 
     double recordsPerSecond() {
         return drainMs == 0 ? 0 : records * 1000.0 / drainMs;

@@ -34,13 +34,15 @@ public final class MetricsService implements AutoCloseable {
     private final KafkaStreams streams;
     private final HostInfo advertised;
     private final AppMetrics metrics;
+    private final RestoreProgress restores;
     private boolean closed;
 
-    private MetricsService(QueryApi api, KafkaStreams streams, HostInfo advertised, AppMetrics metrics) {
+    private MetricsService(QueryApi api, KafkaStreams streams, HostInfo advertised, AppMetrics metrics, RestoreProgress restores) {
         this.api = api;
         this.streams = streams;
         this.advertised = advertised;
         this.metrics = metrics;
+        this.restores = restores;
     }
 
     /** {@link #start(AppSettings, AppTopology, MetricsSettings)} with the default metrics settings. */
@@ -63,10 +65,12 @@ public final class MetricsService implements AutoCloseable {
                     : new HostInfo(reachableHost(settings.httpHost()), api.port());
             KafkaStreams streams = new KafkaStreams(app.topology(), metrics.instrument(StreamsProperties.of(settings, app.properties(), advertised)));
             streams.setUncaughtExceptionHandler(new ThreadReplacingHandler(MAX_THREAD_REPLACEMENTS, REPLACEMENT_WINDOW, System::currentTimeMillis));
+            RestoreProgress restores = new RestoreProgress();
+            streams.setGlobalStateRestoreListener(restores);
             instance.attach(streams, advertised, (now, before) -> log.info("Metrics application {} -> {}", before, now));
             metrics.attach(streams, app.assetStore(), app.marketStore());
             streams.start();
-            return new MetricsService(api, streams, advertised, metrics);
+            return new MetricsService(api, streams, advertised, metrics, restores);
         } catch (RuntimeException e) {
             api.close();
             metrics.close();
@@ -81,6 +85,11 @@ public final class MetricsService implements AutoCloseable {
     /** The port the HTTP API listens on. */
     public int httpPort() {
         return api.port();
+    }
+
+    /** What this instance replayed from changelogs since it started. */
+    public RestoreProgress restores() {
+        return restores;
     }
 
     /** The address other instances reach this one at. */

@@ -72,18 +72,18 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
                 Stores.keyValueStoreBuilder(stores.keyValue(ASSET_CLOSES), Serdes.String(), Closes.serde()).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(ASSET_REFERENCE), Serdes.String(),
                         AvroSerdes.<AssetReference>value(config)).withCachingEnabled(),
-                // Timers and pending marks are small queues, put and deleted all the time: in memory (with their
-                // changelogs), as in RocksDB their scans would step over the tombstones of everything done.
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(TIMERS), Serdes.Bytes(),
-                        Serdes.ByteArray()).withCachingEnabled(),
+                // Timers and pending marks are small queues, put and deleted all the time. They live in RocksDB like
+                // the rest: in memory they were replayed from their changelogs at every start, and their changelogs
+                // (never compacted in their active segment) grow with the history, not with what is pending. The
+                // timers' reads start at the last swept time, past the deletions of what is done.
+                Stores.keyValueStoreBuilder(stores.keyValue(TIMERS), Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(StoreNames.MARKET_METRICS), Serdes.String(),
                         AvroSerdes.<MarketMetrics>value(config)).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(StoreNames.ASSET_METRICS), Serdes.String(),
                         AvroSerdes.<AssetMetrics>value(config)).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(MARKET_WIDE), Serdes.String(),
                         MarketWideFigures.serde()).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(PENDING), Serdes.Bytes(),
-                        Serdes.ByteArray()).withCachingEnabled(),
+                Stores.keyValueStoreBuilder(stores.keyValue(PENDING), Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(),
                 // Not cached: see above.
                 Stores.windowStoreBuilder(stores.window(StoreNames.CANDLES_1M, config.candleRetention1m(),
                         Duration.ofMinutes(1)), Serdes.String(), BucketSerde.create()),

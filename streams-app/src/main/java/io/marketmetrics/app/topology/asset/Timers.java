@@ -24,6 +24,12 @@ final class Timers {
 
     private static final byte[] NOTHING = new byte[0];
     private final KeyValueStore<Bytes, byte[]> store;
+    /**
+     * No timer is due before this time: everything before it was taken by {@link #due}. Reads start here, so they
+     * never step over the deletions of what was done, which RocksDB keeps until it compacts them away. Unknown
+     * after a start (a first read from the beginning).
+     */
+    private long from = Long.MIN_VALUE;
 
     Timers(KeyValueStore<Bytes, byte[]> store) {
         this.store = store;
@@ -31,23 +37,32 @@ final class Timers {
 
     void schedule(Timer timer) {
         store.put(key(timer), NOTHING);
+        from = Math.min(from, timer.due());
     }
 
     void cancel(Timer timer) {
         store.delete(key(timer));
     }
 
-    /** Every timer due at or before {@code time}, in due order. */
+    /** Every timer due at or before {@code time}, in due order. The caller cancels each one it is given. */
     List<Timer> due(long time) {
         List<Timer> due = new ArrayList<>();
-        Bytes until = Bytes.wrap(ByteBuffer.allocate(Long.BYTES).putLong(sortable(time + 1)).array());
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(null, until)) {
+        if (time < from) {
+            return due;
+        }
+        try (KeyValueIterator<Bytes, byte[]> it = store.range(from == Long.MIN_VALUE ? null : prefix(from), prefix(time + 1))) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> kv = it.next();
                 due.add(parse(kv.key.get()));
             }
         }
+        from = time + 1;
         return due;
+    }
+
+    /** Sorts before every key of a timer due at {@code time} or later, after every key due earlier. */
+    private static Bytes prefix(long time) {
+        return Bytes.wrap(ByteBuffer.allocate(Long.BYTES).putLong(sortable(time)).array());
     }
 
     private static Bytes key(Timer t) {

@@ -1,0 +1,91 @@
+package io.marketmetrics.app.topology.asset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.processor.TaskId;
+import org.apache.kafka.streams.processor.api.MockProcessorContext;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The timer index on a real RocksDB store: due timers in due order, whatever was swept before. */
+class TimersTest {
+
+    @TempDir
+    Path stateDir;
+    private KeyValueStore<Bytes, byte[]> store;
+
+    @BeforeEach
+    void open() {
+        Properties config = new Properties();
+        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "timers-test");
+        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+        MockProcessorContext<Object, Object> context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir.toFile());
+        store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("timers"), Serdes.Bytes(), Serdes.ByteArray())
+                .withLoggingDisabled().build();
+        store.init(context.getStateStoreContext(), store);
+    }
+
+    @AfterEach
+    void close() {
+        store.close();
+    }
+
+    @Test
+    void givesWhatIsDueInDueOrderAndNothingTwice() {
+        Timers timers = new Timers(store);
+        Timers.Timer btc = new Timers.Timer(120_000, Timers.Kind.ASSET_WINDOW, 0, "BTC");
+        Timers.Timer eth = new Timers.Timer(60_000, Timers.Kind.MARKET_CANDLE_1M, 0, "x:ETH-USD");
+        Timers.Timer late = new Timers.Timer(600_000, Timers.Kind.ASSET_CANDLE_1H, 0, "SOL");
+        timers.schedule(btc);
+        timers.schedule(eth);
+        timers.schedule(late);
+
+        assertThat(timers.due(59_999)).isEmpty();
+        assertThat(timers.due(120_000)).containsExactly(eth, btc);
+        timers.cancel(eth);
+        timers.cancel(btc);
+        assertThat(timers.due(120_000)).isEmpty();
+        assertThat(timers.due(700_000)).containsExactly(late);
+    }
+
+    @Test
+    void aTimerScheduledBeforeTheLastSweepIsStillDue() {
+        Timers timers = new Timers(store);
+        assertThat(timers.due(1_000_000)).isEmpty();
+        // A late trade opens a bucket whose candle was due long ago.
+        Timers.Timer old = new Timers.Timer(5_000, Timers.Kind.MARKET_CANDLE_1M, 0, "x:BTC-USD");
+        timers.schedule(old);
+        assertThat(timers.due(1_000_001)).containsExactly(old);
+    }
+
+    @Test
+    void aNewIndexOverTheSameStoreFindsEverythingLeft() {
+        Timers before = new Timers(store);
+        Timers.Timer kept = new Timers.Timer(30_000, Timers.Kind.ASSET_WINDOW, 0, "BTC");
+        before.schedule(kept);
+        assertThat(before.due(10_000)).isEmpty();
+
+        // After a restart the index knows nothing of earlier sweeps.
+        Timers after = new Timers(store);
+        assertThat(after.due(40_000)).containsExactly(kept);
+    }
+
+    @Test
+    void dueTimesBeforeTheEpochSortFirst() {
+        Timers timers = new Timers(store);
+        Timers.Timer negative = new Timers.Timer(-60_000, Timers.Kind.ASSET_WINDOW, 0, "A");
+        Timers.Timer positive = new Timers.Timer(60_000, Timers.Kind.ASSET_WINDOW, 0, "A");
+        timers.schedule(positive);
+        timers.schedule(negative);
+        assertThat(timers.due(60_000)).containsExactly(negative, positive);
+    }
+}

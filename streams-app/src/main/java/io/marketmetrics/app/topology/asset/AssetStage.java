@@ -74,8 +74,9 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
                         AvroSerdes.<AssetReference>value(config)).withCachingEnabled(),
                 // Timers and pending marks are small queues, put and deleted all the time. They live in RocksDB like
                 // the rest: in memory they were replayed from their changelogs at every start, and their changelogs
-                // (never compacted in their active segment) grow with the history, not with what is pending. The
-                // timers' reads start at the last swept time, past the deletions of what is done.
+                // (never compacted in their active segment) grow with the history, not with what is pending. Their
+                // reads start past the deletions of what is done: the timers' at the last swept time, the marks' at
+                // the publication they wait for (PendingMarks).
                 Stores.keyValueStoreBuilder(stores.keyValue(TIMERS), Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(StoreNames.MARKET_METRICS), Serdes.String(),
                         AvroSerdes.<MarketMetrics>value(config)).withCachingEnabled(),

@@ -47,6 +47,9 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 final class AssetStageProcessor implements Processor<String, SpecificRecord, String, SpecificRecord> {
 
+    /** A candle-store key no market or asset has (see {@link #markCandleStores}). */
+    private static final String NO_SUBJECT = "";
+
     private final AssetStage stage;
     private final PriceAggregator aggregator;
     private ProcessorContext<String, SpecificRecord> context;
@@ -64,6 +67,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     private Closes closes;
     private long sweptMinute = Long.MIN_VALUE;
     private long sweptGraceMinute = Long.MIN_VALUE;
+    private boolean candleStoresMarked;
 
     AssetStageProcessor(AssetStage stage) {
         this.stage = stage;
@@ -83,7 +87,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         this.timers = new Timers(context.getStateStore(AssetStage.TIMERS));
         this.rates = new UsdRates(stage.config().peggedQuotes(), context.getStateStore(AssetStage.USD_PRICES));
         this.counters = new TradeCounters(context.metrics());
-        this.pending = new PendingMarks(context.getStateStore(AssetStage.PENDING));
+        this.pending = PendingMarks.forPublisher(context.getStateStore(AssetStage.PENDING));
         this.closes = new Closes(context.getStateStore(AssetStage.ASSET_CLOSES), stage.config().sparklineHours());
         Publisher publisher = new Publisher(context, pending, context.getStateStore(StoreNames.MARKET_METRICS),
                 context.getStateStore(StoreNames.ASSET_METRICS), this::marketFigures, this::assetFigures);
@@ -93,11 +97,27 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     @Override
     public void process(Record<String, SpecificRecord> record) {
         if (record.value() instanceof Trade trade) {
+            if (!candleStoresMarked) {
+                markCandleStores(context.currentStreamTimeMs());
+                candleStoresMarked = true;
+            }
             sweep(context.currentStreamTimeMs());
             onTrade(trade);
         } else {
             onReference(record.key(), (AssetReference) record.value());
         }
+    }
+
+    /**
+     * Kafka Streams 4.3 keeps a window store's committed changelog offset in the store's time segments. A candle store
+     * never written yet has no segment, so no offset; under exactly-once the next start then takes the whole task for
+     * corrupted and restores every store of it from scratch. That happened at scale, where the hourly candle store
+     * stays empty until the first hour closes. The deletion of a key no subject has, in the current window, creates
+     * the segment, so that every run leaves an offset behind.
+     */
+    private void markCandleStores(long streamTime) {
+        minutes.put(NO_SUBJECT, null, minute(streamTime) * MINUTE_MS);
+        hours.put(NO_SUBJECT, null, hour(streamTime) * HOUR_MS);
     }
 
     private void onTrade(Trade trade) {

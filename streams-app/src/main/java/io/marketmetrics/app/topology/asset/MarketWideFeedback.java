@@ -28,7 +28,7 @@ public final class MarketWideFeedback implements Processor<String, MarketWideFig
         this.marketWide = context.getStateStore(AssetStage.MARKET_WIDE);
         this.assetFigures = context.getStateStore(StoreNames.ASSET_METRICS);
         // Only the asset stage's punctuation publishes: this processor only marks.
-        this.pending = new PendingMarks(context.getStateStore(AssetStage.PENDING));
+        this.pending = PendingMarks.forOthers(context.getStateStore(AssetStage.PENDING));
     }
 
     @Override

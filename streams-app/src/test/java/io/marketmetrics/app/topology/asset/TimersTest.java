@@ -2,15 +2,10 @@ package io.marketmetrics.app.topology.asset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.marketmetrics.app.testing.RocksDbStores;
 import java.nio.file.Path;
-import java.util.Properties;
-import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.processor.TaskId;
-import org.apache.kafka.streams.processor.api.MockProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
-import org.apache.kafka.streams.state.Stores;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,13 +20,7 @@ class TimersTest {
 
     @BeforeEach
     void open() {
-        Properties config = new Properties();
-        config.put(StreamsConfig.APPLICATION_ID_CONFIG, "timers-test");
-        config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-        MockProcessorContext<Object, Object> context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir.toFile());
-        store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore("timers"), Serdes.Bytes(), Serdes.ByteArray())
-                .withLoggingDisabled().build();
-        store.init(context.getStateStoreContext(), store);
+        store = RocksDbStores.bytes(stateDir, "timers");
     }
 
     @AfterEach

@@ -1,12 +1,7 @@
 package io.marketmetrics.app.query;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.lang.management.GarbageCollectorMXBean;
-import java.lang.management.ManagementFactory;
-import java.net.HttpURLConnection;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,13 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,14 +26,15 @@ import io.marketmetrics.registry.SchemaRegistryServer;
  * Benchmark, not a test: latency of {@code GET /api/v1/assets/{symbol}} at a fixed request rate, for keys
  * the instance asked holds (local read) and keys it forwards to the other instance. As in production, the
  * broker and each of the two instances run in a JVM of their own (an instance's collections pause only
- * that instance); they serve the figures of {@link FiguresFixture}, and the schema registry and the load
- * generator run in this JVM. The load is open-loop: requests are due on a fixed schedule whether or not
- * earlier ones have finished (32 client connections take them in order), and each latency counts from its
- * scheduled time, so a stall shows in the percentiles instead of slowing the load (no coordinated omission).
+ * that instance); they serve the figures of {@link FiguresFixture}. The schema registry runs in this JVM, the
+ * load generator ({@link LoadGenerator}) in a JVM of its own per case, so that nothing else pauses it. The load
+ * is open-loop: requests are due on a fixed schedule whether or not earlier ones have finished (32 client
+ * connections take them in order), and each latency counts from its scheduled time, so a stall shows in the
+ * percentiles instead of slowing the load (no coordinated omission).
  * Printed per case: the percentiles, instance one's own count of answers within 5 and 20 ms, each instance's
  * CPU time per request (less moved by other load on the machine than the percentiles) and by group of threads
  * ({@link ThreadCpu}: the request threads apart from the JIT compilers), each JVM's collections during the case
- * and the generator's CPU time.
+ * and the generator's CPU time per request.
  *
  * <pre>
  * ./mvnw -q -pl streams-app -am install -DskipTests
@@ -61,8 +51,13 @@ import io.marketmetrics.registry.SchemaRegistryServer;
 public final class ApiLatencyBenchmark {
 
     private static final String APPLICATION_ID = "api-latency-benchmark";
-    // Connections (and client threads) at most: enough for 1,000 requests/s at several ms each.
-    private static final int WORKERS = 32;
+    // The load generator's connections: enough for 1,000 requests/s at several ms each. When all are busy, requests
+    // wait for one, and that wait counts in their latency.
+    private static final int CONNECTIONS = 32;
+    private static final String ASSET_PATH = "/api/v1/assets/";
+    // The load generator's JVM: a small heap (it allocates next to nothing per request); C1 only, whose code is fast
+    // enough for its loop, so that no C2 compilation takes CPU from the instances during a case.
+    private static final List<String> GENERATOR_JVM = List.of("-Xms128m", "-Xmx128m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
     // For the JIT to compile most of the request path first. On the shared 2-core machine it is slow: after 30 s, C2
     // was still compiling the request path's own methods (Jetty's parser, JavalinServlet.handle, AssetRoutes.asset)
     // during the local case and the HTTP client's during the forwarded one, and the warm-up reached only three
@@ -74,8 +69,6 @@ public final class ApiLatencyBenchmark {
     private static final String INSTANCE_JVM_PROPERTY = "api.bench.instanceJvm";
     // In those options, the instance's name ("one", "two"): one file each for options that name one.
     private static final String INSTANCE_NAME = "{instance}";
-    private static final com.sun.management.OperatingSystemMXBean GENERATOR_CPU =
-            (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
     private static final Pattern LOGGED_AT = Pattern.compile("^\\[(\\d+)ms\\]");
     private static final Pattern PAUSE = Pattern.compile("([0-9.]+)ms$");
     private static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -87,8 +80,6 @@ public final class ApiLatencyBenchmark {
         int rate = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
         int warmUp = args.length > 2 ? Integer.parseInt(args[2]) : DEFAULT_WARM_UP_SECONDS;
-        // HttpURLConnection keeps at most this many idle connections per server (default 5): one per worker.
-        System.setProperty("http.maxConnections", Integer.toString(WORKERS));
         Path dir = Files.createTempDirectory("api-latency-benchmark");
         int brokerPort = FreePorts.next();
         try (ChildJvm broker = ChildJvm.start(EmbeddedKafkaMain.class,
@@ -102,7 +93,7 @@ public final class ApiLatencyBenchmark {
             int portTwo = FreePorts.next();
             try (ChildJvm one = instance(bootstrap, registry.url(), dir, "one", portOne);
                  ChildJvm two = instance(bootstrap, registry.url(), dir, "two", portTwo)) {
-                String base = "http://127.0.0.1:" + portOne + "/api/v1/assets/";
+                String base = "http://127.0.0.1:" + portOne + ASSET_PATH;
                 awaitUntil("both instances hold partitions and every key answers", () -> split(base), one, two);
                 List<String> local = FiguresFixture.SYMBOLS.stream().filter(s -> isLocal(base, s)).toList();
                 List<String> forwarded = FiguresFixture.SYMBOLS.stream().filter(s -> !local.contains(s)).toList();
@@ -110,24 +101,22 @@ public final class ApiLatencyBenchmark {
                 String metrics = "http://127.0.0.1:" + portOne + "/metrics";
                 List<String> allMetrics = List.of(metrics, "http://127.0.0.1:" + portTwo + "/metrics");
                 List<ChildJvm> instances = List.of(one, two);
-                run("warm-up", base, FiguresFixture.SYMBOLS, rate, warmUp);
+                run("warm-up", dir, portOne, FiguresFixture.SYMBOLS, rate, warmUp);
                 ServerTimes before = ServerTimes.scrape(metrics);
                 double[] cpuBefore = cpuSeconds(allMetrics);
                 List<ThreadCpu> threadsBefore = threadCpu(instances);
-                long[] localCase = run("local", base, local, rate, seconds);
+                long[] localCase = run("local", dir, portOne, local, rate, seconds);
                 List<ThreadCpu> threadsAfterLocal = threadCpu(instances);
                 ServerTimes afterLocal = ServerTimes.scrape(metrics);
                 double[] cpuAfterLocal = cpuSeconds(allMetrics);
                 System.out.println("  inside instance one (arrival to response written): " + afterLocal.since(before));
                 printCpu(cpuBefore, cpuAfterLocal, threadsBefore, threadsAfterLocal, rate * seconds);
                 printPauses(dir, localCase);
-                long[] forwardedCase = run("forwarded", base, forwarded, rate, seconds);
+                long[] forwardedCase = run("forwarded", dir, portOne, forwarded, rate, seconds);
                 List<ThreadCpu> threadsAfterForwarded = threadCpu(instances);
                 System.out.println("  inside instance one (arrival to response written): " + ServerTimes.scrape(metrics).since(afterLocal));
                 printCpu(cpuAfterLocal, cpuSeconds(allMetrics), threadsAfterLocal, threadsAfterForwarded, rate * seconds);
                 printPauses(dir, forwardedCase);
-                long[] collections = generatorCollections();
-                System.out.printf(Locale.ROOT, "load generator over the whole run: %d collections, %d ms%n", collections[0], collections[1]);
                 for (String name : List.of("one", "two")) {
                     System.out.println("instance " + name + " over the whole run: " + gcPauses(gcLog(dir, name), 0, Long.MAX_VALUE));
                 }
@@ -139,7 +128,7 @@ public final class ApiLatencyBenchmark {
                 two.stop();
             }
         }
-        System.exit(0); // the load generator's HTTP client threads
+        System.exit(0); // the probing HTTP client's threads
     }
 
     private static ChildJvm instance(String bootstrap, String registryUrl, Path dir, String name, int httpPort) {
@@ -237,16 +226,6 @@ public final class ApiLatencyBenchmark {
                 .mapToDouble(m -> Double.parseDouble(m.group(1))).toArray();
     }
 
-    /** This JVM's collections so far, {count, milliseconds}: a pause here delays the requests in flight as much as one in an instance. */
-    private static long[] generatorCollections() {
-        long[] sum = new long[2];
-        for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
-            sum[0] += gc.getCollectionCount();
-            sum[1] += gc.getCollectionTime();
-        }
-        return sum;
-    }
-
     /** A forwarded request is never forwarded again: instance one answers it with 200 only for a key it holds. */
     private static boolean isLocal(String base, String symbol) {
         return status(base + symbol, true) == 200;
@@ -300,84 +279,24 @@ public final class ApiLatencyBenchmark {
         }
     }
 
-    /** Runs one case; returns when it ran, in epoch milliseconds: {from, to}. */
-    private static long[] run(String name, String base, List<String> symbols, int rate, int seconds) throws Exception {
-        int total = rate * seconds;
-        long[] latencies = new long[total];
-        AtomicInteger errors = new AtomicInteger();
-        // Scheduled send times; a fixed set of workers (= of connections) takes them in order. When all are
-        // busy, requests wait in the queue, and that wait counts in their latency.
-        BlockingQueue<long[]> due = new LinkedBlockingQueue<>();
-        List<URL> urls = new ArrayList<>();
-        for (String symbol : symbols) {
-            urls.add(URI.create(base + symbol).toURL());
-        }
-        long cpuBefore = GENERATOR_CPU.getProcessCpuTime();
-        long[] collectionsBefore = generatorCollections();
-        long from = System.currentTimeMillis();
-        ExecutorService workers = Executors.newFixedThreadPool(WORKERS);
-        for (int w = 0; w < WORKERS; w++) {
-            workers.submit(() -> {
-                byte[] buffer = new byte[8192];
-                for (long[] job = due.take(); job[0] >= 0; job = due.take()) {
-                    int n = (int) job[0];
-                    if (get(urls.get(n % urls.size()), buffer) != 200) {
-                        errors.incrementAndGet();
-                    }
-                    latencies[n] = System.nanoTime() - job[1];
-                }
-                return null;
-            });
-        }
-        long interval = TimeUnit.SECONDS.toNanos(1) / rate;
-        long start = System.nanoTime();
-        for (int i = 0; i < total; i++) {
-            long scheduled = start + i * interval;
-            long wait = scheduled - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
-            due.add(new long[] {i, scheduled});
-        }
-        for (int w = 0; w < WORKERS; w++) {
-            due.add(new long[] {-1, 0});
-        }
-        workers.shutdown();
-        workers.awaitTermination(120, TimeUnit.SECONDS);
-        double elapsed = (System.nanoTime() - start) / 1e9;
-        long[] collections = generatorCollections();
-        Arrays.sort(latencies);
-        System.out.printf(Locale.ROOT, "%-9s %6d requests in %.1f s (%.0f/s), %d errors: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n"
-                        + "  load generator JVM: CPU %.1f s, %d collections, %d ms%n", name, total, elapsed, total / elapsed, errors.get(), ms(latencies, 0.50),
-                ms(latencies, 0.90), ms(latencies, 0.99), ms(latencies, 0.999), latencies[total - 1] / 1e6, (GENERATOR_CPU.getProcessCpuTime() - cpuBefore) / 1e9,
-                collections[0] - collectionsBefore[0], collections[1] - collectionsBefore[1]);
-        return new long[] {from, System.currentTimeMillis()};
-    }
-
     /**
-     * One GET on a kept-alive connection (the JDK's {@link HttpURLConnection} reuses it once the body is read
-     * to its end), blocking in the calling thread; the status, or -1 when the request failed. Chosen over
-     * {@link HttpClient}, whose hand-offs between its selector and executor threads cost the generator about
-     * 0.5 ms of CPU per request, a quarter of the machine at 1,000 requests/s, taken from the instances.
+     * Runs one case: the {@link LoadGenerator} in a JVM of its own, for {@code seconds}, asking for {@code symbols} in
+     * turn; prints what it measured. Returns when the case ran, in epoch milliseconds: {from, to}.
      */
-    private static int get(URL url, byte[] buffer) {
-        try {
-            HttpURLConnection connection = (HttpURLConnection) url.openConnection();
-            connection.setConnectTimeout(10_000);
-            connection.setReadTimeout(10_000);
-            int status = connection.getResponseCode();
-            try (InputStream body = status < 400 ? connection.getInputStream() : connection.getErrorStream()) {
-                while (body != null && body.read(buffer) >= 0) {
-                    // the whole body counts in the latency
-                }
+    private static long[] run(String name, Path dir, int port, List<String> symbols, int rate, int seconds) {
+        List<String> args = new ArrayList<>(List.of("127.0.0.1", Integer.toString(port), Integer.toString(rate), Integer.toString(seconds),
+                Integer.toString(CONNECTIONS)));
+        symbols.forEach(symbol -> args.add(ASSET_PATH + symbol));
+        Path output = dir.resolve("generator-" + name + ".log");
+        long from = System.currentTimeMillis();
+        try (ChildJvm generator = ChildJvm.start(GENERATOR_JVM, LoadGenerator.class, args, output)) {
+            int exit = generator.awaitExit(Duration.ofSeconds(seconds + 120L));
+            long to = System.currentTimeMillis();
+            System.out.printf(Locale.ROOT, "%-9s %s", name, generator.output());
+            if (exit != 0) {
+                throw new IllegalStateException("the load generator failed (exit " + exit + ")");
             }
-            return status;
-        } catch (IOException e) {
-            return -1;
+            return new long[] {from, to};
         }
-    }
-
-    private static double ms(long[] sorted, double quantile) {
-        return sorted[(int) Math.min(sorted.length - 1, Math.ceil(quantile * sorted.length) - 1)] / 1e6;
     }
 }

@@ -32,7 +32,8 @@ final class ThreadCpu {
         GROUPS.put(OTHER, List.of(""));
     }
 
-    private record Reading(String group, long ticks) {
+    /** A thread's group, CPU time and the times it was put on a CPU (each a context switch to it). */
+    private record Reading(String group, long ticks, long switches) {
     }
 
     private final Map<String, Reading> threads; // by thread id
@@ -61,7 +62,10 @@ final class ThreadCpu {
         }
     }
 
-    /** A {@code stat} file's group (by its name, in parentheses and possibly with spaces) and utime + stime; null if gone. */
+    /**
+     * A {@code stat} file's group (by its name, in parentheses and possibly with spaces) and utime + stime, and the
+     * count of times run on a CPU from the {@code schedstat} file next to it; null if gone.
+     */
     private static Reading read(Path stat) {
         try {
             String line = Files.readString(stat);
@@ -70,29 +74,38 @@ final class ThreadCpu {
             String[] fields = line.substring(line.lastIndexOf(')') + 2).split(" ");
             String group = GROUPS.entrySet().stream().filter(g -> g.getValue().stream().anyMatch(name::startsWith))
                     .findFirst().orElseThrow().getKey();
-            return new Reading(group, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+            String[] schedule = Files.readString(stat.resolveSibling("schedstat")).trim().split(" ");
+            return new Reading(group, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long.parseLong(schedule[2]));
         } catch (IOException | RuntimeException e) {
             return null;
         }
     }
 
-    /** The CPU time from {@code earlier} to this reading by group, and per request for the HTTP threads. */
+    /** The CPU time from {@code earlier} to this reading by group, and per request (with context switches) for the HTTP threads. */
     String since(ThreadCpu earlier, int requests) {
         if (processTicks == 0) {
             return "no CPU time by thread (no /proc)";
         }
         Map<String, Long> ticks = new LinkedHashMap<>();
+        Map<String, Long> switches = new HashMap<>();
         GROUPS.keySet().forEach(group -> ticks.put(group, 0L));
         long counted = 0;
+        long allSwitches = 0;
         for (Map.Entry<String, Reading> thread : threads.entrySet()) {
-            Reading before = earlier.threads.get(thread.getKey());
-            long used = thread.getValue().ticks() - (before == null ? 0 : before.ticks());
-            ticks.merge(thread.getValue().group(), used, Long::sum);
+            Reading now = thread.getValue();
+            Reading before = earlier.threads.getOrDefault(thread.getKey(), new Reading(now.group(), 0, 0));
+            long used = now.ticks() - before.ticks();
+            ticks.merge(now.group(), used, Long::sum);
+            switches.merge(now.group(), now.switches() - before.switches(), Long::sum);
             counted += used;
+            allSwitches += now.switches() - before.switches();
         }
         StringJoiner text = new StringJoiner(", ");
-        ticks.forEach((group, used) -> text.add(String.format(Locale.ROOT, group.startsWith("HTTP") ? "%s %.1f s (%.3f ms/request)" : "%s %.1f s",
-                group, used * SECONDS_PER_TICK, 1000 * used * SECONDS_PER_TICK / requests)));
+        ticks.forEach((group, used) -> text.add(group.startsWith("HTTP")
+                ? String.format(Locale.ROOT, "%s %.1f s (%.3f ms and %.2f context switches per request)", group, used * SECONDS_PER_TICK,
+                        1000 * used * SECONDS_PER_TICK / requests, switches.getOrDefault(group, 0L) / (double) requests)
+                : String.format(Locale.ROOT, "%s %.1f s", group, used * SECONDS_PER_TICK)));
+        text.add(String.format(Locale.ROOT, "all live threads %.2f context switches per request", allSwitches / (double) requests));
         text.add(String.format(Locale.ROOT, "ended threads %.1f s", (processTicks - earlier.processTicks - counted) * SECONDS_PER_TICK));
         return text.toString();
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -61,6 +62,19 @@ public final class ChildJvm implements AutoCloseable {
             return Files.exists(output) ? Files.readString(output) : "";
         } catch (IOException e) {
             return "(cannot read " + output + ": " + e.getMessage() + ")";
+        }
+    }
+
+    /** Waits until the process exits by itself, at most {@code timeout}; its exit code. Fails if it is still running then. */
+    public int awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                throw new IllegalStateException("still running after " + timeout + ":\n" + output());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.marketmetrics.app.topology.asset;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -41,6 +42,9 @@ final class PendingMarks {
     private long publication;
     /** Every mark of an earlier publication was taken; unknown (negative) until the first {@link #take()}. */
     private long takenBefore = -1;
+    /** The publisher's keys already marked for {@link #publication}. */
+    private final Set<String> markedMarkets = new HashSet<>();
+    private final Set<String> markedAssets = new HashSet<>();
 
     private PendingMarks(KeyValueStore<Bytes, byte[]> marks, boolean publisher) {
         this.marks = marks;
@@ -58,11 +62,15 @@ final class PendingMarks {
     }
 
     void market(String market) {
-        marks.put(mark(MARKET, market), NOTHING);
+        if (!publisher || markedMarkets.add(market)) {
+            marks.put(mark(MARKET, market), NOTHING);
+        }
     }
 
     void asset(String symbol) {
-        marks.put(mark(ASSET, symbol), NOTHING);
+        if (!publisher || markedAssets.add(symbol)) {
+            marks.put(mark(ASSET, symbol), NOTHING);
+        }
     }
 
     /** Every pending key, each once, no longer pending. */
@@ -89,6 +97,8 @@ final class PendingMarks {
             read(marks.range(Bytes.wrap(new byte[] {SIDE}), Bytes.wrap(new byte[] {SIDE + 1})), taken, done);
         }
         done.forEach(marks::delete);
+        markedMarkets.clear();
+        markedAssets.clear();
         takenBefore = latest + 1;
         publication = takenBefore;
         return new ArrayList<>(taken);

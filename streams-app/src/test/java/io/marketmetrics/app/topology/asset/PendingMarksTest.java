@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.marketmetrics.app.testing.RocksDbStores;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -68,6 +70,35 @@ class PendingMarksTest {
         after.asset("ADA");
         assertThat(after.take()).containsExactly(new PendingMarks.Mark(false, "ADA"));
         assertThat(count()).isZero();
+    }
+
+    @Test
+    void thePublisherWritesAKeyOncePerPublication() {
+        AtomicInteger puts = new AtomicInteger();
+        @SuppressWarnings("unchecked")
+        KeyValueStore<Bytes, byte[]> counted = (KeyValueStore<Bytes, byte[]>) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("put")) {
+                        puts.incrementAndGet();
+                    }
+                    return method.invoke(store, args);
+                });
+        PendingMarks publisher = PendingMarks.forPublisher(counted);
+        PendingMarks feedback = PendingMarks.forOthers(counted);
+        for (int i = 0; i < 3; i++) {
+            publisher.asset("BTC");
+            publisher.market("x:BTC-USD");
+        }
+        assertThat(puts).as("one asset and one market mark").hasValue(2);
+        feedback.asset("BTC");
+        feedback.asset("BTC");
+        assertThat(puts).as("the other processor does not know when its marks are taken: it writes each").hasValue(4);
+
+        assertThat(publisher.take()).containsExactlyInAnyOrder(new PendingMarks.Mark(true, "x:BTC-USD"),
+                new PendingMarks.Mark(false, "BTC"));
+        publisher.asset("BTC");
+        assertThat(puts).as("marked again for the next publication").hasValue(5);
+        assertThat(publisher.take()).containsExactly(new PendingMarks.Mark(false, "BTC"));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,8 +31,9 @@ import java.util.concurrent.locks.LockSupport;
  * overdue because every connection was busy, sends the next on the connection it has just freed (the wait counts
  * in their latency). Nothing is allocated per request.
  *
- * <p>Arguments: host, port, requests/s, seconds, connections, then the paths to request in turn. Prints the
- * percentiles and its own CPU time per request (sender, receiver, whole process), then exits.
+ * <p>Arguments: host, port, requests/s, seconds, connections, a file to write each request's latency to, then the
+ * paths to request in turn. Prints the percentiles and its own CPU time per request (sender, receiver, whole
+ * process), writes the latencies (see {@link Latencies}), then exits.
  */
 final class LoadGenerator {
 
@@ -50,6 +52,7 @@ final class LoadGenerator {
 
     private final InetSocketAddress server;
     private final long start;
+    private final long startEpochMicros;
     private final int rate;
     private final int total;
     private final byte[][] requests;
@@ -78,6 +81,7 @@ final class LoadGenerator {
         }
         // Starts a moment after the connections are open.
         this.start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(200);
+        this.startEpochMicros = TimeUnit.MILLISECONDS.toMicros(System.currentTimeMillis() + 200);
     }
 
     public static void main(String[] args) throws Exception {
@@ -85,8 +89,9 @@ final class LoadGenerator {
         int rate = Integer.parseInt(args[2]);
         int seconds = Integer.parseInt(args[3]);
         int connections = Integer.parseInt(args[4]);
-        List<String> paths = Arrays.asList(args).subList(5, args.length);
-        new LoadGenerator(server, rate, seconds, connections, paths).run();
+        Path latencyFile = Path.of(args[5]);
+        List<String> paths = Arrays.asList(args).subList(6, args.length);
+        new LoadGenerator(server, rate, seconds, connections, paths).run(latencyFile);
         System.exit(0);
     }
 
@@ -94,7 +99,7 @@ final class LoadGenerator {
         return start + request * TimeUnit.SECONDS.toNanos(1) / rate;
     }
 
-    private void run() throws Exception {
+    private void run(Path latencyFile) throws Exception {
         long cpuBefore = PROCESS.getProcessCpuTime();
         long[] collectionsBefore = collections();
         long[] receiverCpu = new long[1];
@@ -118,6 +123,7 @@ final class LoadGenerator {
         double elapsed = (System.nanoTime() - start) / 1e9;
         long cpu = PROCESS.getProcessCpuTime() - cpuBefore;
         long[] collections = collections();
+        Latencies.write(latencyFile, startEpochMicros, rate, latencies);
         Arrays.sort(latencies);
         System.out.printf(Locale.ROOT, "%d requests in %.1f s (%.0f/s), %d errors: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms%n"
                         + "  load generator: CPU %.2f s (%.3f ms per request; sender %.3f ms, receiver %.3f ms), %d collections, %d ms%n",

@@ -23,11 +23,12 @@ final class ThreadCpu {
     // Group -> starts of its threads' names (the kernel keeps 15 characters of a name); the first that matches counts.
     private static final Map<String, List<String>> GROUPS = new LinkedHashMap<>();
     private static final String OTHER = "other";
+    private static final String JIT = "JIT";
 
     static {
         GROUPS.put("HTTP server", List.of("JettyServerThre"));
         GROUPS.put("HTTP client", List.of("HttpClient-"));
-        GROUPS.put("JIT", List.of("C1 CompilerThre", "C2 CompilerThre"));
+        GROUPS.put(JIT, List.of("C1 CompilerThre", "C2 CompilerThre"));
         GROUPS.put("GC", List.of("GC Thread", "G1 ", "VM Thread"));
         GROUPS.put(OTHER, List.of(""));
     }
@@ -79,6 +80,13 @@ final class ThreadCpu {
         } catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /** The CPU time the JIT compilers' threads used from {@code earlier} to this reading, in seconds. */
+    double jitSecondsSince(ThreadCpu earlier) {
+        return threads.entrySet().stream().filter(thread -> thread.getValue().group().equals(JIT))
+                .mapToLong(thread -> thread.getValue().ticks() - earlier.threads.getOrDefault(thread.getKey(), new Reading(JIT, 0, 0)).ticks())
+                .sum() * SECONDS_PER_TICK;
     }
 
     /** The CPU time from {@code earlier} to this reading by group, and per request (with context switches) for the HTTP threads. */

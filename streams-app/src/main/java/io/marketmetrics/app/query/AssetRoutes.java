@@ -46,11 +46,11 @@ final class AssetRoutes implements ApiRoutes {
 
     private void asset(Context ctx) throws IOException {
         String symbol = Params.symbol(ctx);
-        Optional<ReadOnlyKeyValueStore<String, AssetMetrics>> local = router.localOrForward(ctx, assetStore, symbol);
-        if (local.isEmpty()) {
+        StoreRouter.Read<AssetMetrics> read = router.getOrForward(ctx, assetStore, symbol);
+        if (read.forwarded()) {
             return;
         }
-        AssetMetrics metrics = local.get().get(symbol);
+        AssetMetrics metrics = read.value();
         if (metrics == null) {
             throw ApiException.notFound("unknown asset " + symbol);
         }

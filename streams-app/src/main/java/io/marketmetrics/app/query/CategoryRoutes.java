@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,11 +52,11 @@ final class CategoryRoutes implements ApiRoutes {
     private void category(Context ctx) throws IOException {
         String id = Params.categoryId(ctx.pathParam("id"));
         requireStore();
-        Optional<ReadOnlyKeyValueStore<String, CategoryMetrics>> local = router.localOrForward(ctx, categoryStore, id);
-        if (local.isEmpty()) {
+        StoreRouter.Read<CategoryMetrics> read = router.getOrForward(ctx, categoryStore, id);
+        if (read.forwarded()) {
             return;
         }
-        CategoryMetrics metrics = local.get().get(id);
+        CategoryMetrics metrics = read.value();
         if (metrics == null) {
             throw ApiException.notFound("unknown category " + id);
         }

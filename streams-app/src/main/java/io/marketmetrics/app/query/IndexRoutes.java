@@ -1,12 +1,10 @@
 package io.marketmetrics.app.query;
 
 import java.io.IOException;
-import java.util.Optional;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.marketmetrics.schema.IndexMetrics;
-import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /** {@code GET /api/v1/indexes/{symbol}}: an index token's NAV, premium and constituents, from its owner. */
 final class IndexRoutes implements ApiRoutes {
@@ -30,11 +28,11 @@ final class IndexRoutes implements ApiRoutes {
             throw ApiException.notFound("index figures are not computed by this deployment (its topology has no store "
                     + indexStore + ")");
         }
-        Optional<ReadOnlyKeyValueStore<String, IndexMetrics>> local = router.localOrForward(ctx, indexStore, symbol);
-        if (local.isEmpty()) {
+        StoreRouter.Read<IndexMetrics> read = router.getOrForward(ctx, indexStore, symbol);
+        if (read.forwarded()) {
             return;
         }
-        IndexMetrics metrics = local.get().get(symbol);
+        IndexMetrics metrics = read.value();
         if (metrics == null) {
             throw ApiException.notFound("unknown index " + symbol);
         }

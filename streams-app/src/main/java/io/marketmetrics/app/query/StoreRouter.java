@@ -50,7 +50,7 @@ public final class StoreRouter {
     private final LocalInstance instance;
     private final StoreLayout layout;
     private final Forwarder forwarder;
-    private volatile Owners owners = new Owners(-1, Map.of());
+    private volatile Owners owners = new Owners(-1, Map.of(), Map.of());
 
     public StoreRouter(LocalInstance instance, StoreLayout layout, Forwarder forwarder) {
         this.instance = instance;
@@ -69,19 +69,18 @@ public final class StoreRouter {
 
     /** @throws ApiException 503 while the application or the key's partition is not available */
     public Location locate(String store, String partitionKey) {
-        // Read before anything else: an entry is cached under the count of state changes seen before its lookup.
-        long stateChanges = instance.stateChanges();
+        return locate(instance.stateChanges(), store, partitionKey);
+    }
+
+    /** @param stateChanges the application's count of state changes, read before anything else */
+    private Location locate(long stateChanges, String store, String partitionKey) {
         KafkaStreams streams = instance.running();
         if (layout.isGlobal(store)) {
             return new Location(instance.self(), WHOLE_STORE, true);
         }
-        Owners cache = owners;
-        if (cache.stateChanges() != stateChanges) {
-            if (cache.stateChanges() > stateChanges) {
-                return lookUp(streams, store, partitionKey); // begun before the latest change: not cached
-            }
-            cache = new Owners(stateChanges, new ConcurrentHashMap<>());
-            owners = cache;
+        Owners cache = owners(stateChanges);
+        if (cache == null) {
+            return lookUp(streams, store, partitionKey);
         }
         Map<String, Location> ofStore = cache.byStore().computeIfAbsent(store, s -> new ConcurrentHashMap<>());
         Location location = ofStore.get(partitionKey);
@@ -93,6 +92,20 @@ public final class StoreRouter {
             ofStore.put(partitionKey, location);
         }
         return location;
+    }
+
+    /** What is cached for {@code stateChanges}; null when a later change has been seen already (not to be cached then). */
+    private Owners owners(long stateChanges) {
+        Owners cache = owners;
+        if (cache.stateChanges() == stateChanges) {
+            return cache;
+        }
+        if (cache.stateChanges() > stateChanges) {
+            return null;
+        }
+        cache = new Owners(stateChanges, new ConcurrentHashMap<>(), new ConcurrentHashMap<>());
+        owners = cache;
+        return cache;
     }
 
     private Location lookUp(KafkaStreams streams, String store, String partitionKey) {
@@ -115,6 +128,64 @@ public final class StoreRouter {
             return Optional.empty();
         }
         return Optional.of(localKeyValueStore(store, location.partition()));
+    }
+
+    /** Where {@link #getOrForward} left a request: forwarded (the owner's answer is in the context), or the key's value here. */
+    public record Read<V>(boolean forwarded, V value) {
+    }
+
+    /**
+     * The value of {@code key} (null when absent) in key-value store {@code store}, whose keys are their own
+     * partitioning key, read here if the key's partition is active here; otherwise the request is forwarded to
+     * the owner. The read goes to the store object of the partition ({@link KeyReader}), found once per state
+     * of the application; since every rebalance changes that state before it moves any task, a read during
+     * which it did not change was a read of the active store, and one during which it did answers 503.
+     */
+    public <V> Read<V> getOrForward(Context ctx, String store, String key) {
+        long stateChanges = instance.stateChanges();
+        Location location = locate(stateChanges, store, key);
+        if (!location.local()) {
+            forwarder.forward(ctx, location.owner());
+            return new Read<>(true, null);
+        }
+        if (location.partition() == WHOLE_STORE) {
+            return new Read<>(false, this.<V>localKeyValueStore(store, WHOLE_STORE).get(key));
+        }
+        V value;
+        try {
+            value = this.<V>reader(stateChanges, store, location.partition()).get(key);
+        } catch (InvalidStateStoreException e) {
+            throw ApiException.unavailable("store " + store + " partition " + location.partition() + " not queryable here now: " + e.getMessage());
+        }
+        if (instance.stateChanges() != stateChanges) {
+            throw ApiException.unavailable("store " + store + " partition " + location.partition() + " may have moved during the read; retry");
+        }
+        return new Read<>(false, value);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <V> KeyReader<V> reader(long stateChanges, String store, int partition) {
+        KafkaStreams streams = instance.running();
+        Owners cache = owners(stateChanges);
+        if (cache == null) {
+            return keyReader(streams, store, partition);
+        }
+        Map<Integer, KeyReader<?>> ofStore = cache.readers().computeIfAbsent(store, s -> new ConcurrentHashMap<>());
+        // Not computeIfAbsent: finding a store may throw, and then nothing is to be cached.
+        KeyReader<?> reader = ofStore.get(partition);
+        if (reader == null) {
+            reader = keyReader(streams, store, partition);
+            ofStore.put(partition, reader);
+        }
+        return (KeyReader<V>) reader;
+    }
+
+    private static <V> KeyReader<V> keyReader(KafkaStreams streams, String store, int partition) {
+        try {
+            return KeyReader.of(streams, store, partition);
+        } catch (InvalidStateStoreException e) {
+            throw ApiException.unavailable("store " + store + " partition " + partition + " not queryable here now: " + e.getMessage());
+        }
     }
 
     /** Like {@link #localOrForward} for a window store. */
@@ -169,8 +240,11 @@ public final class StoreRouter {
         return instance.self();
     }
 
-    /** Where keys were found, per store, while the application's state-change count was {@code stateChanges}. */
-    private record Owners(long stateChanges, Map<String, Map<String, Location>> byStore) {
+    /**
+     * Where keys were found, per store, and the readers of local store partitions ({@link KeyReader}), per store and
+     * partition, while the application's state-change count was {@code stateChanges}.
+     */
+    private record Owners(long stateChanges, Map<String, Map<String, Location>> byStore, Map<String, Map<Integer, KeyReader<?>>> readers) {
     }
 
     /** @throws ApiException 503 while the store partition migrates, restores or is not active here */

@@ -37,6 +37,7 @@ import org.apache.kafka.streams.state.ReadOnlyWindowStore;
  * visible share of each request's work. The cache only says where to look: a local read still goes through
  * {@code store(...withPartition)}, which fails unless the partition is active here, and a forwarded request
  * is checked the same way by its receiver, so an out-of-date entry gives 503, never another key's figures.
+ * Single-key reads also keep, per state, the store object of each local partition they read ({@link KeyReader}).
  */
 public final class StoreRouter {
 
@@ -155,7 +156,7 @@ public final class StoreRouter {
         try {
             value = this.<V>reader(stateChanges, store, location.partition()).get(key);
         } catch (InvalidStateStoreException e) {
-            throw ApiException.unavailable("store " + store + " partition " + location.partition() + " not queryable here now: " + e.getMessage());
+            throw notQueryable(store, location.partition(), e);
         }
         if (instance.stateChanges() != stateChanges) {
             throw ApiException.unavailable("store " + store + " partition " + location.partition() + " may have moved during the read; retry");
@@ -184,7 +185,7 @@ public final class StoreRouter {
         try {
             return KeyReader.of(streams, store, partition);
         } catch (InvalidStateStoreException e) {
-            throw ApiException.unavailable("store " + store + " partition " + partition + " not queryable here now: " + e.getMessage());
+            throw notQueryable(store, partition, e);
         }
     }
 
@@ -253,7 +254,11 @@ public final class StoreRouter {
         try {
             return instance.running().store(partition == WHOLE_STORE ? parameters : parameters.withPartition(partition));
         } catch (InvalidStateStoreException e) {
-            throw ApiException.unavailable("store " + store + " partition " + partition + " not queryable here now: " + e.getMessage());
+            throw notQueryable(store, partition, e);
         }
+    }
+
+    private static ApiException notQueryable(String store, int partition, InvalidStateStoreException e) {
+        return ApiException.unavailable("store " + store + " partition " + partition + " not queryable here now: " + e.getMessage());
     }
 }

@@ -201,7 +201,7 @@ public final class ApiLatencyBenchmark {
     private static void warmUntilTheJitSettles(Path dir, int port, int rate, List<ChildJvm> instances) throws IOException {
         for (int round = 1; round <= MAX_SETTLING_ROUNDS; round++) {
             List<ThreadCpu> before = threadCpu(instances);
-            run("warm-up+", dir, port, FiguresFixture.SYMBOLS, rate, SETTLING_ROUND_SECONDS, 0);
+            run("warm-up+" + round, dir, port, FiguresFixture.SYMBOLS, rate, SETTLING_ROUND_SECONDS, 0);
             List<ThreadCpu> after = threadCpu(instances);
             double one = after.get(0).jitSecondsSince(before.get(0));
             double two = after.get(1).jitSecondsSince(before.get(1));

@@ -21,9 +21,9 @@ import org.apache.kafka.streams.state.internals.StateStoreProvider;
  * and wraps the store in a new facade; in a profile of the API benchmark that was 44 % of what a local answer
  * allocated. The store is found through the same checks (the stream thread RUNNING, the task active, the store
  * open), so a reader is as valid as that view was when it was made. After each read it checks that the store is
- * still open (a task that is closed, because the instance lost it or its stream thread died, closes its stores), and
- * {@link StoreRouter} keeps a reader only until the application's state next changes and checks after each read that
- * it did not change meanwhile (every rebalance changes it before any task moves).
+ * still open (a task closed without a rebalance, because its stream thread died or its partitions were lost, closes
+ * its stores), and {@link StoreRouter} keeps a reader only until the application's state next changes and checks
+ * after each read that it did not change meanwhile (every rebalance changes it before any task moves).
  */
 final class KeyReader<V> {
 
@@ -56,8 +56,8 @@ final class KeyReader<V> {
     /**
      * The value of {@code key}, null when the store has none.
      *
-     * @throws InvalidStateStoreException once the store is closed (its task closed: the instance lost it, or its
-     *     stream thread died); checked after the read, since an in-memory store answers null after its close
+     * @throws InvalidStateStoreException once the store is closed (its task closed); checked after the read, since an
+     *     in-memory store answers null after its close
      */
     V get(String key) {
         V value = get.apply(key);

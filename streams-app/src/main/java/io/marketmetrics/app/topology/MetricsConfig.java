@@ -73,7 +73,7 @@ public final class MetricsConfig {
      * METRICS.md's defaults: pegs USDT, USDC, FDUSD, DAI at 1.0; grace 5 min; dedupe window 1 h; outlier
      * threshold 10 %; future tolerance 5 min; 1 440 minute window; 168 hour sparkline; 1m candles kept
      * 3 days and 1h candles 9 days (queries need 2 and 8; the change references read one window further back);
-     * figures published every 100 ms (exactly-once's default commit interval) at most once per key.
+     * figures published at each commit, and at least every 100 ms (exactly-once's default commit interval).
      *
      * @param serdeConfig settings of the Avro serde, e.g. {@code schema.registry.url}
      */
@@ -125,7 +125,10 @@ public final class MetricsConfig {
                 windowMinutes, sparklineHours, oneMinute, oneHour, publishInterval, inMemoryStores);
     }
 
-    /** How often the latest figures of the keys that changed are published (wall clock). */
+    /**
+     * The longest wall-clock time the figures of keys that changed wait for their publication: they are published
+     * at each commit, and a commit is asked for when they have waited this long (for longer commit intervals).
+     */
     public MetricsConfig withPublishInterval(Duration value) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, outlierThreshold, futureTolerance,
                 windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, value, inMemoryStores);

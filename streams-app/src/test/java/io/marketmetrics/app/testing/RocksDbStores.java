@@ -2,6 +2,7 @@ package io.marketmetrics.app.testing;
 
 import java.nio.file.Path;
 import java.util.Properties;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsConfig;
@@ -18,12 +19,17 @@ public final class RocksDbStores {
 
     /** A key-value store of raw bytes without a changelog; the caller closes it. */
     public static KeyValueStore<Bytes, byte[]> bytes(Path stateDir, String name) {
+        return keyValue(stateDir, name, Serdes.Bytes(), Serdes.ByteArray());
+    }
+
+    /** A key-value store without a changelog; the caller closes it. */
+    public static <K, V> KeyValueStore<K, V> keyValue(Path stateDir, String name, Serde<K> keys, Serde<V> values) {
         Properties config = new Properties();
         config.put(StreamsConfig.APPLICATION_ID_CONFIG, name + "-test");
         config.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
         MockProcessorContext<Object, Object> context = new MockProcessorContext<>(config, new TaskId(0, 0), stateDir.toFile());
-        KeyValueStore<Bytes, byte[]> store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.Bytes(),
-                Serdes.ByteArray()).withLoggingDisabled().build();
+        KeyValueStore<K, V> store = Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values)
+                .withLoggingDisabled().build();
         store.init(context.getStateStoreContext(), store);
         return store;
     }

@@ -96,7 +96,7 @@ final class MetricsDriver implements AutoCloseable {
         pipe(trade.getBase(), trade);
     }
 
-    /** Pipes a trade without reading outputs (nor letting the publication run): for long replays. */
+    /** Pipes a trade without reading outputs: for long replays. */
     void pipeQuietly(Trade trade) {
         trades.pipeInput(new TestRecord<>(trade.getBase(), trade, Instant.now()));
     }
@@ -133,9 +133,14 @@ final class MetricsDriver implements AutoCloseable {
         return candles1h.readValuesToList();
     }
 
-    /** Records published since the last call, as the last value per key. */
+    /** Asset records published since the last call. */
     List<KeyValue<String, AssetMetrics>> assetUpdates() {
         return assetMetrics.readKeyValuesToList();
+    }
+
+    /** Market records published since the last call. */
+    List<KeyValue<String, MarketMetrics>> marketUpdates() {
+        return marketMetrics.readKeyValuesToList();
     }
 
     /** Lets the publication punctuation run, then reads what was published. */

@@ -2,6 +2,7 @@ package io.marketmetrics.app.topology.asset;
 
 import io.marketmetrics.app.topology.AvroSerdes;
 import io.marketmetrics.app.topology.MetricsConfig;
+import io.marketmetrics.app.topology.Publications;
 import io.marketmetrics.app.topology.StoreNames;
 import io.marketmetrics.app.topology.StoreSuppliers;
 import io.marketmetrics.app.topology.market.MarketWideFigures;
@@ -19,7 +20,8 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * The asset stage's processor and the stores it declares. The key-value stores (one entry per market or asset)
- * are cached, so their changelog writes coalesce per commit. The candle-bucket window stores are not: a new
+ * written while processing are cached, so their changelog writes coalesce per commit; the figure stores, written
+ * by the publication before each commit, are not. The candle-bucket window stores are not: a new
  * bucket per subject and minute keeps filling a record cache with entries never read again, and once it is
  * full Kafka Streams evicts from the store being written, so the small hot caches (summaries) flushed on
  * nearly every put; the bench measured about twice the stream-thread CPU per trade with them cached.
@@ -36,8 +38,8 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
     public static final String ASSET_REFERENCE = "asset-reference-store";
     /** Due windows and candles ({@link Timers}). */
     public static final String TIMERS = "timers-store";
-    /** Figure keys updated since the last publication ({@link Publisher}). */
-    public static final String PENDING = "pending-publications-store";
+    /** Figure keys updated since the last publication, published before each commit ({@link Publisher}). */
+    public static final String PENDING = "publications-store";
     /** Asset symbol -> its rank, NAV and premium from the market-wide stage ({@link MarketWideFeedback}). */
     public static final String MARKET_WIDE = "asset-market-wide-store";
     /** Global: exchange id -> its reference data (trade URL template). */
@@ -65,26 +67,27 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
         int window = config.windowMinutes();
         StoreSuppliers stores = new StoreSuppliers(config);
         return Set.of(
+                // Summaries: objects in front of them, written before each commit (Summaries).
                 Stores.keyValueStoreBuilder(stores.keyValue(MARKET_STATE), Serdes.String(),
-                        MarketState.serde(window)).withCachingEnabled(),
+                        MarketState.serde(window)).withCachingDisabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(ASSET_STATE), Serdes.String(),
-                        AssetState.serde(window)).withCachingEnabled(),
+                        AssetState.serde(window)).withCachingDisabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(ASSET_CLOSES), Serdes.String(), Closes.serde()).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(ASSET_REFERENCE), Serdes.String(),
                         AvroSerdes.<AssetReference>value(config)).withCachingEnabled(),
-                // Timers and pending marks are small queues, put and deleted all the time. They live in RocksDB like
-                // the rest: in memory they were replayed from their changelogs at every start, and their changelogs
-                // (never compacted in their active segment) grow with the history, not with what is pending. Their
-                // reads start past the deletions of what is done: the timers' at the last swept time, the marks' at
-                // the publication they wait for (PendingMarks).
+                // Timers are a small queue, put and deleted all the time. They live in RocksDB like the rest: in memory
+                // they were replayed from their changelog at every start, and their changelog (never compacted in its
+                // active segment) grows with the history, not with what is pending. Their reads start past the
+                // deletions of what is done, at the last swept time.
                 Stores.keyValueStoreBuilder(stores.keyValue(TIMERS), Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(),
+                // Written by the publication before a commit, when a cache would hold the writes past it (Publications).
                 Stores.keyValueStoreBuilder(stores.keyValue(StoreNames.MARKET_METRICS), Serdes.String(),
-                        AvroSerdes.<MarketMetrics>value(config)).withCachingEnabled(),
+                        AvroSerdes.<MarketMetrics>value(config)).withCachingDisabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(StoreNames.ASSET_METRICS), Serdes.String(),
-                        AvroSerdes.<AssetMetrics>value(config)).withCachingEnabled(),
+                        AvroSerdes.<AssetMetrics>value(config)).withCachingDisabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(MARKET_WIDE), Serdes.String(),
                         MarketWideFigures.serde()).withCachingEnabled(),
-                Stores.keyValueStoreBuilder(stores.keyValue(PENDING), Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(),
+                Publications.builder(PENDING, Publisher.Kind.class),
                 // Not cached: see above.
                 Stores.windowStoreBuilder(stores.window(StoreNames.CANDLES_1M, config.candleRetention1m(),
                         Duration.ofMinutes(1)), Serdes.String(), BucketSerde.create()),

@@ -6,6 +6,7 @@ import static io.marketmetrics.app.topology.calc.TimeBuckets.hour;
 import static io.marketmetrics.app.topology.calc.TimeBuckets.minute;
 
 import io.marketmetrics.app.topology.CandleMapper;
+import io.marketmetrics.app.topology.Publications;
 import io.marketmetrics.app.topology.StoreNames;
 import io.marketmetrics.app.topology.TradeCounters;
 import io.marketmetrics.app.topology.calc.Bucket;
@@ -27,7 +28,6 @@ import java.util.OptionalDouble;
 import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -49,12 +49,17 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
 
     /** A candle-store key no market or asset has (see {@link #markCandleStores}). */
     private static final String NO_SUBJECT = "";
+    /**
+     * Summaries of each kind kept as objects past a commit ({@link Summaries}): every market and asset at the bench's
+     * default size (1,000 and 200); at 50,000 markets, a few megabytes of heap.
+     */
+    private static final int SUMMARY_OBJECTS = 4_096;
 
     private final AssetStage stage;
     private final PriceAggregator aggregator;
     private ProcessorContext<String, SpecificRecord> context;
-    private KeyValueStore<String, MarketState> markets;
-    private KeyValueStore<String, AssetState> assets;
+    private Summaries<MarketState> markets;
+    private Summaries<AssetState> assets;
     private KeyValueStore<String, AssetReference> references;
     private KeyValueStore<String, MarketWideFigures> marketWide;
     private WindowStore<String, Bucket> minutes;
@@ -63,7 +68,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     private Timers timers;
     private UsdRates rates;
     private TradeCounters counters;
-    private PendingMarks pending;
+    private Publications<Publisher.Kind> pending;
     private Closes closes;
     private long sweptMinute = Long.MIN_VALUE;
     private long sweptGraceMinute = Long.MIN_VALUE;
@@ -77,8 +82,8 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.context = context;
-        this.markets = context.getStateStore(AssetStage.MARKET_STATE);
-        this.assets = context.getStateStore(AssetStage.ASSET_STATE);
+        this.markets = new Summaries<>(context.getStateStore(AssetStage.MARKET_STATE), SUMMARY_OBJECTS);
+        this.assets = new Summaries<>(context.getStateStore(AssetStage.ASSET_STATE), SUMMARY_OBJECTS);
         this.references = context.getStateStore(AssetStage.ASSET_REFERENCE);
         this.marketWide = context.getStateStore(AssetStage.MARKET_WIDE);
         this.minutes = context.getStateStore(StoreNames.CANDLES_1M);
@@ -87,11 +92,15 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         this.timers = new Timers(context.getStateStore(AssetStage.TIMERS));
         this.rates = new UsdRates(stage.config().peggedQuotes(), context.getStateStore(AssetStage.USD_PRICES));
         this.counters = new TradeCounters(context.metrics());
-        this.pending = PendingMarks.forPublisher(context.getStateStore(AssetStage.PENDING));
+        this.pending = context.getStateStore(AssetStage.PENDING);
         this.closes = new Closes(context.getStateStore(AssetStage.ASSET_CLOSES), stage.config().sparklineHours());
         Publisher publisher = new Publisher(context, pending, context.getStateStore(StoreNames.MARKET_METRICS),
                 context.getStateStore(StoreNames.ASSET_METRICS), this::marketFigures, this::assetFigures);
-        context.schedule(stage.config().publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publisher.flush());
+        pending.publishBeforeEachCommit(context, stage.config().publishInterval(), () -> {
+            publisher.flush();
+            markets.flush();
+            assets.flush();
+        });
     }
 
     @Override
@@ -189,8 +198,8 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         ms.assetVolumeUsd = as.window.volumeUsd();
         markets.put(market, ms);
 
-        pending.market(market);
-        pending.asset(base);
+        pending.mark(Publisher.Kind.MARKET, market);
+        pending.mark(Publisher.Kind.ASSET, base);
     }
 
     private void onReference(String symbol, AssetReference reference) {
@@ -200,7 +209,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
             references.put(symbol, reference);
         }
         if (assets.get(symbol) != null) {
-            pending.asset(symbol);
+            pending.mark(Publisher.Kind.ASSET, symbol);
         }
     }
 
@@ -237,7 +246,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         refreshChangeReferences(symbol, as, assetMinutes, assetHours);
         reschedule(Timers.Kind.ASSET_WINDOW, symbol, RollingWindow.NONE, as.window.expiryMinute());
         assets.put(symbol, as);
-        pending.asset(symbol);
+        pending.mark(Publisher.Kind.ASSET, symbol);
     }
 
     private void expireMarket(String market, long now) {
@@ -251,7 +260,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         assets.put(ms.base, as);
         ms.assetVolumeUsd = as.window.volumeUsd();
         markets.put(market, ms);
-        pending.market(market);
+        pending.mark(Publisher.Kind.MARKET, market);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.marketmetrics.app.topology.asset;
 
+import io.marketmetrics.app.topology.Publications;
 import io.marketmetrics.app.topology.StoreNames;
 import io.marketmetrics.app.topology.market.MarketWideFigures;
 import io.marketmetrics.schema.AssetMetrics;
@@ -12,7 +13,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * Takes an asset's rank, NAV and premium from the market-wide stage into the asset stage: keeps them for
  * the asset's next evaluations and has its figures re-published with them (it marks the asset pending, and the
- * asset stage's publication punctuation builds and forwards them). Shares the asset stage's stores, hence its task.
+ * asset stage's publication builds and forwards them before the commit). Shares the asset stage's stores, hence its task.
  */
 public final class MarketWideFeedback implements Processor<String, MarketWideFigures, String, SpecificRecord> {
 
@@ -21,14 +22,14 @@ public final class MarketWideFeedback implements Processor<String, MarketWideFig
 
     private KeyValueStore<String, MarketWideFigures> marketWide;
     private KeyValueStore<String, AssetMetrics> assetFigures;
-    private PendingMarks pending;
+    private Publications<Publisher.Kind> pending;
 
     @Override
     public void init(ProcessorContext<String, SpecificRecord> context) {
         this.marketWide = context.getStateStore(AssetStage.MARKET_WIDE);
         this.assetFigures = context.getStateStore(StoreNames.ASSET_METRICS);
-        // Only the asset stage's punctuation publishes: this processor only marks.
-        this.pending = PendingMarks.forOthers(context.getStateStore(AssetStage.PENDING));
+        // Only the asset stage's processor publishes: this one only marks.
+        this.pending = context.getStateStore(AssetStage.PENDING);
     }
 
     @Override
@@ -38,7 +39,7 @@ public final class MarketWideFeedback implements Processor<String, MarketWideFig
         // Published figures mean the asset has a summary to build new ones from; before its first publication
         // its mark is pending already.
         if (assetFigures.get(record.key()) != null) {
-            pending.asset(record.key());
+            pending.mark(Publisher.Kind.ASSET, record.key());
         }
     }
 }

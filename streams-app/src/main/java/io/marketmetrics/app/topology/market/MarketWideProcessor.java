@@ -1,5 +1,6 @@
 package io.marketmetrics.app.topology.market;
 
+import io.marketmetrics.app.topology.Publications;
 import io.marketmetrics.app.topology.StoreNames;
 import io.marketmetrics.app.topology.TradeCounters;
 import io.marketmetrics.schema.CategoryMetrics;
@@ -13,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.metrics.Sensor;
 import org.apache.kafka.common.utils.Bytes;
-import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -25,11 +25,14 @@ import org.slf4j.LoggerFactory;
  * The market-wide stage, in the one task that sees every asset: on each asset update (an
  * {@link AssetSnapshot}, at the rate of published asset figures) it moves the asset in the ranking, in and
  * out of categories, and marks the indexes it belongs to; on each basket ({@link BasketChange}) it keeps
- * the index's history. A wall-clock punctuation then publishes what changed, once per key: index figures,
+ * the index's history. Before each commit it publishes what changed ({@link Publications}), once per key: index figures,
  * category figures, and each asset's {@link MarketWideFigures} back to the asset stage. Only changed figures
  * are published, so the asset stage's re-publication of an asset (which changes no snapshot) ends here.
  */
 final class MarketWideProcessor implements Processor<String, Object, String, Object> {
+
+    /** What the stage publishes. */
+    enum Kind { INDEX, CATEGORY, ASSET }
 
     private static final Logger log = LoggerFactory.getLogger(MarketWideProcessor.class);
     private static final byte[] NOTHING = new byte[0];
@@ -43,7 +46,7 @@ final class MarketWideProcessor implements Processor<String, Object, String, Obj
     private KeyValueStore<String, IndexMetrics> indexFigures;
     private KeyValueStore<String, CategoryMetrics> categoryFigures;
     private KeyValueStore<String, MarketWideFigures> fedBack;
-    private PendingKeys pending;
+    private Publications<Kind> pending;
     private Sensor invalidBaskets;
 
     MarketWideProcessor(MarketWideStage stage) {
@@ -61,10 +64,10 @@ final class MarketWideProcessor implements Processor<String, Object, String, Obj
         this.indexFigures = context.getStateStore(StoreNames.INDEX_METRICS);
         this.categoryFigures = context.getStateStore(StoreNames.CATEGORY_METRICS);
         this.fedBack = context.getStateStore(MarketWideStage.FED_BACK);
-        this.pending = new PendingKeys(context.getStateStore(MarketWideStage.PENDING));
+        this.pending = context.getStateStore(MarketWideStage.PENDING);
         this.invalidBaskets = context.metrics().addRateTotalSensor(TradeCounters.SCOPE, "index-definitions",
                 "invalid-dropped", Sensor.RecordingLevel.INFO);
-        context.schedule(stage.config().publishInterval(), PunctuationType.WALL_CLOCK_TIME, now -> publish());
+        pending.publishBeforeEachCommit(context, stage.config().publishInterval(), this::publish);
     }
 
     @Override
@@ -83,18 +86,18 @@ final class MarketWideProcessor implements Processor<String, Object, String, Obj
         }
         assets.put(symbol, now);
         ranking.move(symbol, before == null ? Double.NaN : before.marketCapUsd(), now.marketCapUsd(),
-                s -> pending.mark(PendingKeys.Kind.ASSET, s));
+                s -> pending.mark(Kind.ASSET, s));
         Set<String> left = new HashSet<>(before == null ? List.of() : before.categories());
         left.removeAll(now.categories());
         for (String category : left) {
             members.delete(CompositeKeys.of(category, symbol));
-            pending.mark(PendingKeys.Kind.CATEGORY, category);
+            pending.mark(Kind.CATEGORY, category);
         }
         for (String category : now.categories()) {
             members.put(CompositeKeys.of(category, symbol), NOTHING);
-            pending.mark(PendingKeys.Kind.CATEGORY, category);
+            pending.mark(Kind.CATEGORY, category);
         }
-        baskets.indexesOf(symbol).forEach(index -> pending.mark(PendingKeys.Kind.INDEX, index));
+        baskets.indexesOf(symbol).forEach(index -> pending.mark(Kind.INDEX, index));
     }
 
     private void onBasket(String index, IndexDefinition basket) {
@@ -109,7 +112,7 @@ final class MarketWideProcessor implements Processor<String, Object, String, Obj
         } else {
             baskets.put(basket);
         }
-        pending.mark(PendingKeys.Kind.INDEX, index);
+        pending.mark(Kind.INDEX, index);
     }
 
     private static boolean validUnits(IndexConstituent c) {
@@ -118,9 +121,9 @@ final class MarketWideProcessor implements Processor<String, Object, String, Obj
 
     /** Indexes first: they decide the NAV and premium that the assets' figures then carry. */
     private void publish() {
-        pending.take(PendingKeys.Kind.INDEX).forEach(this::publishIndex);
-        pending.take(PendingKeys.Kind.CATEGORY).forEach(this::publishCategory);
-        pending.take(PendingKeys.Kind.ASSET).forEach(this::publishAsset);
+        pending.take(Kind.INDEX).forEach(this::publishIndex);
+        pending.take(Kind.CATEGORY).forEach(this::publishCategory);
+        pending.take(Kind.ASSET).forEach(this::publishAsset);
     }
 
     private void publishIndex(String index) {
@@ -130,7 +133,7 @@ final class MarketWideProcessor implements Processor<String, Object, String, Obj
             if (before != null) {
                 indexFigures.delete(index);
                 context.forward(new Record<>(index, null, before.getUpdatedAt().toEpochMilli()), MarketWideStage.INDEX_SINK);
-                pending.mark(PendingKeys.Kind.ASSET, index);
+                pending.mark(Kind.ASSET, index);
             }
             return;
         }
@@ -147,7 +150,7 @@ final class MarketWideProcessor implements Processor<String, Object, String, Obj
         if (before == null || !IndexMetrics.newBuilder(before).setUpdatedAt(now.getUpdatedAt()).build().equals(now)) {
             indexFigures.put(index, now);
             context.forward(new Record<>(index, now, evaluatedAt), MarketWideStage.INDEX_SINK);
-            pending.mark(PendingKeys.Kind.ASSET, index);
+            pending.mark(Kind.ASSET, index);
         }
     }
 

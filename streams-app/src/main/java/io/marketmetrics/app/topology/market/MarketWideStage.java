@@ -2,6 +2,7 @@ package io.marketmetrics.app.topology.market;
 
 import io.marketmetrics.app.topology.AvroSerdes;
 import io.marketmetrics.app.topology.MetricsConfig;
+import io.marketmetrics.app.topology.Publications;
 import io.marketmetrics.app.topology.StoreNames;
 import io.marketmetrics.schema.AssetMetrics;
 import io.marketmetrics.schema.CategoryMetrics;
@@ -47,8 +48,8 @@ public final class MarketWideStage implements ProcessorSupplier<String, Object, 
     static final String SUBSCRIPTIONS = "index-subscriptions-store";
     /** Asset symbol -> the {@link MarketWideFigures} last sent to the asset stage. */
     static final String FED_BACK = "market-wide-fed-back-store";
-    /** Keys to publish at the next punctuation ({@link PendingKeys}). */
-    static final String PENDING = "market-wide-pending-store";
+    /** Keys to publish before the next commit ({@link MarketWideProcessor.Kind}). */
+    static final String PENDING = "market-wide-publications-store";
 
     static final String INDEX_SINK = "index-metrics-sink";
     static final String CATEGORY_SINK = "category-metrics-sink";
@@ -110,15 +111,20 @@ public final class MarketWideStage implements ProcessorSupplier<String, Object, 
                 cached(CATEGORY_MEMBERS, Serdes.Bytes(), Serdes.ByteArray()),
                 cached(BASKETS, Serdes.Bytes(), AvroSerdes.<IndexDefinition>value(config)),
                 cached(SUBSCRIPTIONS, Serdes.Bytes(), Serdes.ByteArray()),
-                cached(StoreNames.INDEX_METRICS, Serdes.String(), AvroSerdes.<IndexMetrics>value(config)),
-                cached(StoreNames.CATEGORY_METRICS, Serdes.String(), AvroSerdes.<CategoryMetrics>value(config)),
-                cached(FED_BACK, Serdes.String(), MarketWideFigures.serde()),
-                cached(PENDING, Serdes.Bytes(), Serdes.ByteArray()));
+                uncached(StoreNames.INDEX_METRICS, Serdes.String(), AvroSerdes.<IndexMetrics>value(config)),
+                uncached(StoreNames.CATEGORY_METRICS, Serdes.String(), AvroSerdes.<CategoryMetrics>value(config)),
+                uncached(FED_BACK, Serdes.String(), MarketWideFigures.serde()),
+                Publications.builder(PENDING, MarketWideProcessor.Kind.class));
     }
 
     /** Cached, so that changelog writes coalesce per commit. */
     private static <K, V> StoreBuilder<?> cached(String name, Serde<K> keys, Serde<V> values) {
         return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values).withCachingEnabled();
+    }
+
+    /** Written by the publication before a commit, when a cache would hold the writes past it ({@link Publications}). */
+    private static <K, V> StoreBuilder<?> uncached(String name, Serde<K> keys, Serde<V> values) {
+        return Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), keys, values).withCachingDisabled();
     }
 
     /** Each sink receives only records of its own type (forwarded to it by name). */

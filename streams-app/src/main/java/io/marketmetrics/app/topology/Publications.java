@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.StateStore;
 import org.apache.kafka.streams.processor.StateStoreContext;
@@ -25,6 +26,7 @@ import org.apache.kafka.streams.state.internals.CachedStateStore;
  * need no store of their own. Whatever was marked is published in the same commit as the state that changed,
  * and after a crash the replay of the uncommitted input marks it again. Publishing at the commit also ends a
  * figure's wait for its publication when the output becomes visible, instead of a punctuation and then a commit.
+ * The publication may write other state that must be in the commit too (the asset stage's {@code Summaries}).
  *
  * <p>Kafka Streams has no public call before a commit. It is a state store, only so that Kafka Streams calls it:
  * before each commit ({@code StreamTask.prepareCommit}, ahead of the producer's flush and the transaction's
@@ -80,8 +82,10 @@ public final class Publications<K extends Enum<K>> implements StateStore, Cached
 
     /**
      * Makes {@code publish} run before each commit of the task, forwarding from the processor whose {@code init}
-     * calls this, and asks for a commit when marks have waited {@code atMost} (wall clock) since the last
-     * publication, so that they are published that often whatever the commit interval.
+     * calls this. With a commit interval longer than {@code atMost} (at-least-once: 30 s by default), it also asks
+     * for a commit when marks have waited {@code atMost} (wall clock) since the last publication. A commit asked for
+     * does not restart Kafka Streams' own commit interval, so with commits as frequent as that anyway
+     * (exactly-once: 100 ms) asking would only add commits.
      */
     public void publishBeforeEachCommit(ProcessorContext<?, ?> context, Duration atMost, Runnable publish) {
         InternalProcessorContext<?, ?> internal = (InternalProcessorContext<?, ?>) context;
@@ -102,11 +106,14 @@ public final class Publications<K extends Enum<K>> implements StateStore, Cached
             }
             lastPublishedMs = now;
         };
-        context.schedule(atMost, PunctuationType.WALL_CLOCK_TIME, now -> {
-            if (now - lastPublishedMs >= atMostMs && !isEmpty()) {
-                context.commit();
-            }
-        });
+        long commitIntervalMs = ((Number) context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).longValue();
+        if (commitIntervalMs > atMostMs) {
+            context.schedule(atMost, PunctuationType.WALL_CLOCK_TIME, now -> {
+                if (now - lastPublishedMs >= atMostMs && !isEmpty()) {
+                    context.commit();
+                }
+            });
+        }
     }
 
     /** Kafka Streams' call before a commit: the publication. */

@@ -51,7 +51,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     private static final String NO_SUBJECT = "";
     /**
      * Summaries of each kind kept as objects past a commit ({@link Summaries}): every market and asset at the bench's
-     * default size (1,000 and 200); at 50,000 markets, a few megabytes of heap.
+     * default size (1,000 and 200); beyond, the least recently read are read from their store again.
      */
     private static final int SUMMARY_OBJECTS = 4_096;
 

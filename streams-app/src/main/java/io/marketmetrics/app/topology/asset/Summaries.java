@@ -1,10 +1,9 @@
 package io.marketmetrics.app.topology.asset;
 
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -21,8 +20,10 @@ final class Summaries<V> {
 
     private final KeyValueStore<String, V> store;
     private final int capacity;
+    /** In the order they were last read or written. */
     private final Map<String, V> objects = new LinkedHashMap<>(16, 0.75f, true);
-    private final Set<String> changed = new HashSet<>();
+    /** The changed ones, apart: writing them must not count as reading them (and move them in that order). */
+    private final Map<String, V> changed = new HashMap<>();
 
     Summaries(KeyValueStore<String, V> store, int capacity) {
         this.store = store;
@@ -43,14 +44,12 @@ final class Summaries<V> {
 
     void put(String key, V value) {
         objects.put(key, value);
-        changed.add(key);
+        changed.put(key, value);
     }
 
     /** Writes every summary changed since the last flush to the store, then drops objects past the capacity. */
     void flush() {
-        for (String key : changed) {
-            store.put(key, objects.get(key));
-        }
+        changed.forEach(store::put);
         changed.clear();
         Iterator<V> eldest = objects.values().iterator();
         for (int excess = objects.size() - capacity; excess > 0; excess--) {

@@ -25,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * The market-wide stage, in the one task that sees every asset: on each asset update (an
  * {@link AssetSnapshot}, at the rate of published asset figures) it moves the asset in the ranking, in and
  * out of categories, and marks the indexes it belongs to; on each basket ({@link BasketChange}) it keeps
- * the index's history. Before each commit it publishes what changed ({@link Publications}), once per key: index figures,
- * category figures, and each asset's {@link MarketWideFigures} back to the asset stage. Only changed figures
- * are published, so the asset stage's re-publication of an asset (which changes no snapshot) ends here.
+ * the index's history. Before each commit it publishes what changed ({@link Publications}), once per key:
+ * index figures, category figures, and each asset's {@link MarketWideFigures} back to the asset stage. Only
+ * changed figures are published, so the asset stage's re-publication of an asset (which changes no snapshot)
+ * ends here.
  */
 final class MarketWideProcessor implements Processor<String, Object, String, Object> {
 

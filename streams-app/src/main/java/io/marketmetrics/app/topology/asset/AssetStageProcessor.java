@@ -50,8 +50,9 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     /** A candle-store key no market or asset has (see {@link #markCandleStores}). */
     private static final String NO_SUBJECT = "";
     /**
-     * Summaries of each kind kept as objects past a commit ({@link Summaries}): every market and asset at the bench's
-     * default size (1,000 and 200); beyond, the least recently read are read from their store again.
+     * Summaries of each kind kept as objects past a commit ({@link Summaries}), per task: every market and asset of a
+     * task at the bench's default size (1,000 and 200 over six partitions); beyond, the least recently read are read
+     * from their store again. At 50,000 markets the bench's peak RSS was the same with 1,024 (1,045 and 1,042 MiB).
      */
     private static final int SUMMARY_OBJECTS = 4_096;
 

@@ -126,15 +126,6 @@ public final class MetricsConfig {
     }
 
     /**
-     * The longest wall-clock time the figures of keys that changed wait for their publication: they are published
-     * at each commit, and a commit is asked for when they have waited this long (for longer commit intervals).
-     */
-    public MetricsConfig withPublishInterval(Duration value) {
-        return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, value, inMemoryStores);
-    }
-
-    /**
      * Stores in memory instead of RocksDB (still backed by changelogs): restores replay the whole changelog at
      * start. For small deployments and for tests, where the test driver's commit after every record would
      * flush RocksDB every time.
@@ -148,6 +139,10 @@ public final class MetricsConfig {
         return inMemoryStores;
     }
 
+    /**
+     * The longest wall-clock time the figures of keys that changed wait for their publication: they are published
+     * at each commit, and a commit is asked for when they have waited this long (for longer commit intervals).
+     */
     public Duration publishInterval() {
         return publishInterval;
     }

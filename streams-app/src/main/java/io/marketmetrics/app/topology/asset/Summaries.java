@@ -30,7 +30,10 @@ final class Summaries<V> {
         this.capacity = capacity;
     }
 
-    /** The summary of {@code key}, null if it has none. Changing it changes the summary only with {@link #put}. */
+    /**
+     * The summary of {@code key}, null if it has none: the object itself, so later reads see a change made to it, but
+     * only a change passed to {@link #put} is written to the store.
+     */
     V get(String key) {
         V value = objects.get(key);
         if (value == null) {

@@ -72,8 +72,9 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Where the broker's data and the state stores go (default: a temporary directory, deleted after).")
     Path workDir;
 
-    @Option(names = "--worker-heap", paramLabel = "SIZE", defaultValue = "512m",
-            description = "Maximum heap (-Xmx) of each measured application's JVM (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--worker-heap", paramLabel = "SIZE", defaultValue = "460m",
+            description = "Maximum heap (-Xmx) of each measured application's JVM (default: ${DEFAULT-VALUE}, what the"
+                    + " Docker image gives the heap in a 1 GiB container).")
     String workerHeap;
 
     @Option(names = "--jfr", paramLabel = "DIR",

@@ -35,7 +35,7 @@ final class WorkerProcess implements AutoCloseable {
     }
 
     /**
-     * @param heap     the child's -Xmx, e.g. {@code 512m}
+     * @param heap     the child's -Xmx, e.g. {@code 460m}
      * @param jfrDir   where to write {@code NAME.jfr} (a profiling recording), or null for none
      */
     static WorkerProcess start(String name, WorkerSpec spec, String heap, Path jfrDir) {

@@ -136,6 +136,12 @@ final class BenchReport {
                     w.streamCpuSecondsPerMillion(), w.jitSeconds(), run.benchCpuSecondsPerMillion(),
                     mib(w.peakHeapBytes()), mib(w.peakRssBytes()));
         }
+        for (Run run : runs) {
+            WorkerResult w = run.worker();
+            out.printf(Locale.ROOT, "  %s: over the %.1f s drain, the stream threads used %.1f s of CPU and were blocked on Kafka"
+                            + " for %.1f s (the commits' flush %.1f s, transactions %.1f s)%n", run.name(), w.drainMs() / 1000.0,
+                    w.streamCpuSeconds(), w.waits().blockedSeconds(), w.waits().flushSeconds(), w.waits().transactionSeconds());
+        }
         out.printf(Locale.ROOT, "pipeline / passthrough: %s (target >= 0.5); 7d / 1h window: %s (target >= 0.9)%n%n",
                 ratio(passthroughRatio()), ratio(windowRatio()));
         out.printf(Locale.ROOT, "%-32s %9s %9s %8s %8s %8s %9s%n", "latency trade -> asset-metrics", "achieved", "trades",

@@ -86,6 +86,7 @@ public final class BenchWorker {
         double cpuBefore = ResourceSampler.cpuSeconds();
         double streamCpuBefore = ResourceSampler.streamThreadCpuSeconds();
         double jitBefore = ResourceSampler.jitSeconds();
+        StreamThreadWaits waitsBefore = StreamThreadWaits.of(app.streams());
         long halfway = 0;
         if (spec.serve()) {
             System.out.println(READY);
@@ -109,9 +110,10 @@ public final class BenchWorker {
         double cpu = ResourceSampler.cpuSeconds() - cpuBefore;
         double streamCpu = ResourceSampler.streamThreadCpuSeconds() - streamCpuBefore;
         double jit = ResourceSampler.jitSeconds() - jitBefore;
+        StreamThreadWaits waits = StreamThreadWaits.of(app.streams()).minus(waitsBefore);
         app.close();
         return new WorkerResult(startToRunning, jvmToRunning, records, spec.serve() ? 0 : drainMs, secondHalfMs, cpu, streamCpu, jit,
-                sampler.peakHeapBytes(), ResourceSampler.peakRssBytes(), sizeOf(spec.stateDir()), restored);
+                waits, sampler.peakHeapBytes(), ResourceSampler.peakRssBytes(), sizeOf(spec.stateDir()), restored);
     }
 
     /** A started application and how to stop it. */

@@ -35,6 +35,12 @@ class BenchCommandTest {
         assertThat(report.path("throughput").findValues("records").stream().map(JsonNode::asLong).toList())
                 .containsExactly(10_000L, 10_000L);
         assertThat(report.path("pipelineToPassthrough").isNumber()).isTrue();
+        // Both applications commit transactions while draining: the waits are read from their metrics.
+        for (JsonNode waits : report.path("throughput").findValues("waits")) {
+            assertThat(waits.path("blockedSeconds").asDouble()).isPositive();
+            assertThat(waits.path("transactionSeconds").asDouble()).isPositive();
+        }
+        assertThat(report.path("throughput").findValues("waits")).hasSize(2);
     }
 
     // Nine application runs of about 10 s to RUNNING each: three minutes, too long for the default run.

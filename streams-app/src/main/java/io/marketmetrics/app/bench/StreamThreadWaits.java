@@ -22,21 +22,23 @@ record StreamThreadWaits(double blockedSeconds, double flushSeconds, double tran
         double transactions = 0;
         for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
             MetricName name = e.getKey();
-            if (!(e.getValue().metricValue() instanceof Double value)) {
-                continue;
-            }
             if (name.group().equals("stream-thread-metrics") && name.name().equals("blocked-time-ns-total")) {
-                blocked += value;
+                blocked += value(e.getValue());
             } else if (name.group().equals("producer-metrics")) {
                 switch (name.name()) {
-                    case "flush-time-ns-total" -> flush += value;
-                    case "txn-begin-time-ns-total", "txn-send-offsets-time-ns-total", "txn-commit-time-ns-total" -> transactions += value;
+                    case "flush-time-ns-total" -> flush += value(e.getValue());
+                    case "txn-begin-time-ns-total", "txn-send-offsets-time-ns-total", "txn-commit-time-ns-total" ->
+                            transactions += value(e.getValue());
                     default -> {
                     }
                 }
             }
         }
         return new StreamThreadWaits(blocked / 1e9, flush / 1e9, transactions / 1e9);
+    }
+
+    private static double value(Metric metric) {
+        return metric.metricValue() instanceof Number n ? n.doubleValue() : 0;
     }
 
     StreamThreadWaits minus(StreamThreadWaits earlier) {

@@ -75,11 +75,11 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
                 Stores.keyValueStoreBuilder(stores.keyValue(ASSET_CLOSES), Serdes.String(), Closes.serde()).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(ASSET_REFERENCE), Serdes.String(),
                         AvroSerdes.<AssetReference>value(config)).withCachingEnabled(),
-                // Timers are a small queue, put and deleted all the time. They live in RocksDB like the rest: in memory
-                // they were replayed from their changelog at every start, and their changelog (never compacted in its
-                // active segment) grows with the history, not with what is pending. Their reads start past the
-                // deletions of what is done, at the last swept time.
-                Stores.keyValueStoreBuilder(stores.keyValue(TIMERS), Serdes.Bytes(), Serdes.ByteArray()).withCachingEnabled(),
+                // Timers are a small queue, put and deleted all the time: an index in memory in front of the store,
+                // written before each commit (Timers). The store is RocksDB like the rest: an in-memory store was
+                // replayed from its changelog at every start, and that changelog (never compacted in its active
+                // segment) grows with the history, not with what is pending.
+                Stores.keyValueStoreBuilder(stores.keyValue(TIMERS), Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled(),
                 // Written by the publication before a commit, when a cache would hold the writes past it (Publications).
                 Stores.keyValueStoreBuilder(stores.keyValue(StoreNames.MARKET_METRICS), Serdes.String(),
                         AvroSerdes.<MarketMetrics>value(config)).withCachingDisabled(),

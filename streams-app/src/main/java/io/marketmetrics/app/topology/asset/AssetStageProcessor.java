@@ -101,6 +101,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
             publisher.flush();
             markets.flush();
             assets.flush();
+            timers.flush();
         });
     }
 

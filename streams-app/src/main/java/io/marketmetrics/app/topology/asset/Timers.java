@@ -3,7 +3,11 @@ package io.marketmetrics.app.topology.asset;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.NavigableMap;
+import java.util.TreeMap;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.state.KeyValueIterator;
@@ -11,8 +15,14 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * An index of things due at a stream time: a window losing its oldest bucket, a candle becoming final.
- * Keys sort by due time, so the due entries are one range read, and only subjects with something due are
- * touched (never every key on every tick).
+ * Keys sort by due time, so the due entries are one range of the index, and only subjects with something due
+ * are touched (never every key on every tick).
+ *
+ * <p>The index is held in memory, read whole from its store when the task starts; scheduling and cancelling
+ * change only the memory, and {@link #flush()}, before each commit, writes what changed since the last one (a
+ * put or a delete per key, one changelog record each). Through a record cache every change went through the
+ * cache's sorted map, and every commit looked each dirty key up again to write it: about a tenth of the stream
+ * thread at the bench's default size. The store must not be cached, for the reason {@link Summaries} gives.
  */
 final class Timers {
 
@@ -24,40 +34,50 @@ final class Timers {
 
     private static final byte[] NOTHING = new byte[0];
     private final KeyValueStore<Bytes, byte[]> store;
-    /**
-     * No timer is due before this time: everything before it was taken by {@link #due}. Reads start here, so they
-     * never step over the deletions of what was done, which RocksDB keeps until it compacts them away. Unknown
-     * after a start (a first read from the beginning).
-     */
-    private long from = Long.MIN_VALUE;
+    /** Every timer scheduled and not cancelled, by key: in due order. */
+    private final NavigableMap<Bytes, Timer> pending = new TreeMap<>();
+    /** The keys changed since the last {@link #flush()}: true if scheduled, false if cancelled. */
+    private final Map<Bytes, Boolean> changed = new HashMap<>();
 
+    /** The index of what {@code store} holds. */
     Timers(KeyValueStore<Bytes, byte[]> store) {
         this.store = store;
+        try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
+            while (it.hasNext()) {
+                KeyValue<Bytes, byte[]> kv = it.next();
+                pending.put(kv.key, parse(kv.key.get()));
+            }
+        }
     }
 
     void schedule(Timer timer) {
-        store.put(key(timer), NOTHING);
-        from = Math.min(from, timer.due());
+        Bytes key = key(timer);
+        pending.put(key, timer);
+        changed.put(key, Boolean.TRUE);
     }
 
     void cancel(Timer timer) {
-        store.delete(key(timer));
+        Bytes key = key(timer);
+        if (pending.remove(key) != null) {
+            changed.put(key, Boolean.FALSE);
+        }
     }
 
     /** Every timer due at or before {@code time}, in due order. The caller cancels each one it is given. */
     List<Timer> due(long time) {
-        List<Timer> due = new ArrayList<>();
-        if (time < from) {
-            return due;
-        }
-        try (KeyValueIterator<Bytes, byte[]> it = store.range(from == Long.MIN_VALUE ? null : prefix(from), prefix(time + 1))) {
-            while (it.hasNext()) {
-                KeyValue<Bytes, byte[]> kv = it.next();
-                due.add(parse(kv.key.get()));
+        return new ArrayList<>(pending.headMap(prefix(time + 1), false).values());
+    }
+
+    /** Writes every timer scheduled or cancelled since the last flush to the store. */
+    void flush() {
+        changed.forEach((key, scheduled) -> {
+            if (scheduled) {
+                store.put(key, NOTHING);
+            } else {
+                store.delete(key);
             }
-        }
-        from = time + 1;
-        return due;
+        });
+        changed.clear();
     }
 
     /** Sorts before every key of a timer due at {@code time} or later, after every key due earlier. */

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The timer index on a real RocksDB store: due timers in due order, whatever was swept before. */
+/** The timer index over a real RocksDB store: due timers in due order, and the store written only by a flush. */
 class TimersTest {
 
     @TempDir
@@ -60,12 +60,34 @@ class TimersTest {
     void aNewIndexOverTheSameStoreFindsEverythingLeft() {
         Timers before = new Timers(store);
         Timers.Timer kept = new Timers.Timer(30_000, Timers.Kind.ASSET_WINDOW, 0, "BTC");
+        Timers.Timer done = new Timers.Timer(20_000, Timers.Kind.MARKET_CANDLE_1M, 7, "x:BTC-USD");
         before.schedule(kept);
+        before.schedule(done);
+        before.flush();
+        before.cancel(done);
+        before.flush();
         assertThat(before.due(10_000)).isEmpty();
 
         // After a restart the index knows nothing of earlier sweeps.
         Timers after = new Timers(store);
         assertThat(after.due(40_000)).containsExactly(kept);
+    }
+
+    @Test
+    void theStoreHoldsOnlyWhatWasFlushed() {
+        Timers timers = new Timers(store);
+        Timers.Timer flushed = new Timers.Timer(30_000, Timers.Kind.ASSET_WINDOW, 0, "BTC");
+        timers.schedule(flushed);
+        timers.flush();
+        Timers.Timer notYet = new Timers.Timer(40_000, Timers.Kind.ASSET_WINDOW, 0, "ETH");
+        timers.schedule(notYet);
+        timers.cancel(flushed);
+
+        // A crash here: the commit that would have carried both changes never happened.
+        assertThat(new Timers(store).due(50_000)).containsExactly(flushed);
+
+        timers.flush();
+        assertThat(new Timers(store).due(50_000)).containsExactly(notYet);
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.marketmetrics.model;
 
+import java.util.function.IntPredicate;
 import java.util.regex.Pattern;
 
 /** The naming rules of METRICS.md ("Words"): exchange ids, asset symbols and market ids. */
@@ -13,12 +14,27 @@ public final class Symbols {
     private Symbols() {
     }
 
+    /** Whether {@code s} matches {@link #EXCHANGE_ID}; checked char by char: every trade is checked (twice). */
     public static boolean isExchangeId(String s) {
-        return s != null && EXCHANGE_ID.matcher(s).matches();
+        return matches(s, 32, c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-');
     }
 
+    /** Whether {@code s} matches {@link #ASSET_SYMBOL}; checked char by char, as {@link #isExchangeId}. */
     public static boolean isAssetSymbol(String s) {
-        return s != null && ASSET_SYMBOL.matcher(s).matches();
+        return matches(s, 20, c -> c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.');
+    }
+
+    /** Whether {@code s} is 1 to {@code maxLength} chars, each of them {@code allowed}. */
+    private static boolean matches(String s, int maxLength, IntPredicate allowed) {
+        if (s == null || s.isEmpty() || s.length() > maxLength) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            if (!allowed.test(s.charAt(i))) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The market id {@code exchange:BASE-QUOTE}, e.g. {@code binance:BTC-USDT}. */

@@ -138,9 +138,11 @@ final class BenchReport {
         }
         for (Run run : runs) {
             WorkerResult w = run.worker();
+            KafkaTotals k = w.kafka();
             out.printf(Locale.ROOT, "  %s: over the %.1f s drain, the stream threads used %.1f s of CPU and were blocked on Kafka"
-                            + " for %.1f s (the commits' flush %.1f s, transactions %.1f s)%n", run.name(), w.drainMs() / 1000.0,
-                    w.streamCpuSeconds(), w.waits().blockedSeconds(), w.waits().flushSeconds(), w.waits().transactionSeconds());
+                            + " for %.1f s (the commits' flush %.1f s, transactions %.1f s); their producers sent %,d records,"
+                            + " %.2f per trade%n", run.name(), w.drainMs() / 1000.0, w.streamCpuSeconds(), k.blockedSeconds(),
+                    k.flushSeconds(), k.transactionSeconds(), k.recordsSent(), w.records() == 0 ? 0 : (double) k.recordsSent() / w.records());
         }
         out.printf(Locale.ROOT, "pipeline / passthrough: %s (target >= 0.5); 7d / 1h window: %s (target >= 0.9)%n%n",
                 ratio(passthroughRatio()), ratio(windowRatio()));

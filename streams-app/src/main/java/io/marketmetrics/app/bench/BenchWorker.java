@@ -86,7 +86,7 @@ public final class BenchWorker {
         double cpuBefore = ResourceSampler.cpuSeconds();
         double streamCpuBefore = ResourceSampler.streamThreadCpuSeconds();
         double jitBefore = ResourceSampler.jitSeconds();
-        StreamThreadWaits waitsBefore = StreamThreadWaits.of(app.streams());
+        KafkaTotals kafkaBefore = KafkaTotals.of(app.streams());
         long halfway = 0;
         if (spec.serve()) {
             System.out.println(READY);
@@ -110,10 +110,10 @@ public final class BenchWorker {
         double cpu = ResourceSampler.cpuSeconds() - cpuBefore;
         double streamCpu = ResourceSampler.streamThreadCpuSeconds() - streamCpuBefore;
         double jit = ResourceSampler.jitSeconds() - jitBefore;
-        StreamThreadWaits waits = StreamThreadWaits.of(app.streams()).minus(waitsBefore);
+        KafkaTotals kafka = KafkaTotals.of(app.streams()).minus(kafkaBefore);
         app.close();
         return new WorkerResult(startToRunning, jvmToRunning, records, spec.serve() ? 0 : drainMs, secondHalfMs, cpu, streamCpu, jit,
-                waits, sampler.peakHeapBytes(), ResourceSampler.peakRssBytes(), sizeOf(spec.stateDir()), restored);
+                kafka, sampler.peakHeapBytes(), ResourceSampler.peakRssBytes(), sizeOf(spec.stateDir()), restored);
     }
 
     /** A started application and how to stop it. */

@@ -15,14 +15,15 @@ import java.util.Map;
  * @param streamCpuSeconds the CPU time of the Kafka Streams processing threads alone over the same time: the
  *                         topology's own cost, less moved by other load on the machine than the wall-clock rate
  * @param jitSeconds       time the JIT compilers spent over the same time (a short run's warm-up)
- * @param waits            how long the stream threads were blocked on Kafka over the same time
+ * @param kafka            how long the stream threads were blocked on Kafka over the same time, and the records
+ *                         their producers sent
  * @param peakHeapBytes    the highest heap use sampled (every 50 ms)
  * @param peakRssBytes     the kernel's high-water mark of resident memory (VmHWM)
  * @param stateDirBytes    the size of the state directory after a clean close
  * @param restoredRecords  changelog records replayed into each store before RUNNING, by store (none: empty)
  */
 record WorkerResult(long startToRunningMs, long jvmToRunningMs, long records, long drainMs, long secondHalfMs, double cpuSeconds,
-                    double streamCpuSeconds, double jitSeconds, StreamThreadWaits waits, long peakHeapBytes, long peakRssBytes, long stateDirBytes,
+                    double streamCpuSeconds, double jitSeconds, KafkaTotals kafka, long peakHeapBytes, long peakRssBytes, long stateDirBytes,
                     Map<String, Long> restoredRecords) {
 
     double recordsPerSecond() {

@@ -4,6 +4,7 @@ import static io.marketmetrics.app.topology.MetricsDriver.trade;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketmetrics.app.topology.hygiene.DeadLetterHandler;
+import io.marketmetrics.app.topology.hygiene.HygieneStage;
 import io.marketmetrics.schema.AssetMetrics;
 import io.marketmetrics.schema.MarketMetrics;
 import io.marketmetrics.schema.Trade;
@@ -12,6 +13,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.apache.kafka.streams.state.WindowStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.Test;
 
@@ -101,6 +103,34 @@ class HygieneTest {
             d.pipe(valid("1", T0 + 62 * MIN));
             assertThat(d.markets.get("binance:BTC-USDT").getTradeCount24h()).isEqualTo(3);
             assertThat(d.counter("duplicate-dropped-total")).isEqualTo(2.0);
+        }
+    }
+
+    @Test
+    void theWindowIsExactAcrossTheStoresHourBuckets() {
+        try (MetricsDriver d = new MetricsDriver()) {
+            d.pipe(valid("a", T0 + 50 * MIN));
+            d.pipe(valid("b", T0 + 55 * MIN));
+            // 20 minutes later, in the next hour: "a" is within the window, though stored in the hour before.
+            d.pipe(valid("a", T0 + 70 * MIN));
+            assertThat(d.counter("duplicate-dropped-total")).isEqualTo(1.0);
+            // At 1:56, "b" (0:55) is in the same stored hour as the window's start (0:56), but before it.
+            d.pipe(valid("b", T0 + 116 * MIN));
+            assertThat(d.counter("duplicate-dropped-total")).isEqualTo(1.0);
+            assertThat(d.markets.get("binance:BTC-USDT").getTradeCount24h()).isEqualTo(3);
+        }
+    }
+
+    @Test
+    void idsStoredInTheFormerLayoutAreRecognizedForAWindowAfterTheStart() {
+        try (MetricsDriver d = new MetricsDriver()) {
+            // Before this layout, an id was stored at its own event time, with an empty value.
+            WindowStore<String, byte[]> store = d.driver.getWindowStore(HygieneStage.ACCEPTED_TRADE_IDS);
+            store.put("binance:BTC-USDT old", new byte[0], T0 + 10 * MIN);
+            d.pipe(valid("new", T0 + 20 * MIN));
+            d.pipe(valid("old", T0 + 30 * MIN));
+            assertThat(d.counter("duplicate-dropped-total")).isEqualTo(1.0);
+            assertThat(d.markets.get("binance:BTC-USDT").getTradeCount24h()).isEqualTo(1);
         }
     }
 

@@ -65,7 +65,12 @@ final class Timers {
 
     /** Every timer due at or before {@code time}, in due order. The caller cancels each one it is given. */
     List<Timer> due(long time) {
-        return new ArrayList<>(pending.headMap(prefix(time + 1), false).values());
+        // One pass: copying the view whole (new ArrayList<>(view), addAll) first counts a TreeMap sub-map's entries one by one.
+        List<Timer> due = new ArrayList<>();
+        for (Timer timer : pending.headMap(prefix(time + 1), false).values()) {
+            due.add(timer);
+        }
+        return due;
     }
 
     /** Writes every timer scheduled or cancelled since the last flush to the store. */

@@ -3,7 +3,6 @@ package io.marketmetrics.app.topology.hygiene;
 import io.marketmetrics.app.topology.MetricsConfig;
 import io.marketmetrics.app.topology.StoreSuppliers;
 import io.marketmetrics.schema.Trade;
-import java.time.Duration;
 import java.util.Set;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
@@ -15,7 +14,7 @@ import org.apache.kafka.streams.state.Stores;
 /** The hygiene step and its store of accepted (market, trade id) pairs. */
 public final class HygieneStage implements ProcessorSupplier<String, Trade, String, SpecificRecord> {
 
-    /** (market, trade id) of accepted trades, at their event time, kept for the dedupe window plus grace. */
+    /** (market, trade id) of accepted trades with their event time, in buckets as long as the dedupe window ({@link HygieneProcessor}). */
     public static final String ACCEPTED_TRADE_IDS = "accepted-trade-ids-store";
 
     private final MetricsConfig config;
@@ -33,11 +32,10 @@ public final class HygieneStage implements ProcessorSupplier<String, Trade, Stri
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-        // Windows of 1 ms: each id is stored at its trade's event time and looked up by a time range. Not cached:
-        // every id is written once, so a cache would coalesce nothing, and a range read through the cache costs
-        // in proportion to everything cached in the segments it spans.
+        // Windows as long as the dedupe window: each id at the start of its event time's one, with that time as value
+        // (HygieneProcessor). Not cached: every id is written once, so a cache would coalesce nothing.
         return Set.of(Stores.windowStoreBuilder(new StoreSuppliers(config).window(ACCEPTED_TRADE_IDS,
-                        config.dedupeWindow().plus(config.grace()), Duration.ofMillis(1)),
+                        HygieneProcessor.retention(config.dedupeWindow(), config.grace()), config.dedupeWindow()),
                 Serdes.String(), Serdes.ByteArray()).withCachingDisabled());
     }
 }

@@ -6,20 +6,23 @@ import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * How long the stream threads were blocked on Kafka, from the cumulative metrics of Kafka Streams and of its
- * producers (KIP-761, KIP-517): in total, and of that in the producers' flush before each commit and in the
- * transactions' requests (begin, offsets, commit). The rest of the total is the consumers' fetches and I/O.
+ * What the stream threads spent on Kafka, from the cumulative metrics of Kafka Streams and of its producers
+ * (KIP-761, KIP-517): how long they were blocked on it in total, and of that in the producers' flush before each
+ * commit and in the transactions' requests (begin, offsets, commit); the rest of the total is the consumers'
+ * fetches and I/O. And how many records their producers sent: outputs, changelogs and repartitions alike.
  *
  * @param blockedSeconds     the stream threads' {@code blocked-time-ns-total}
  * @param flushSeconds       the producers' {@code flush-time-ns-total}
  * @param transactionSeconds the producers' {@code txn-begin-}, {@code txn-send-offsets-} and {@code txn-commit-time-ns-total}
+ * @param recordsSent        the producers' {@code record-send-total}
  */
-record StreamThreadWaits(double blockedSeconds, double flushSeconds, double transactionSeconds) {
+record KafkaTotals(double blockedSeconds, double flushSeconds, double transactionSeconds, long recordsSent) {
 
-    static StreamThreadWaits of(KafkaStreams streams) {
+    static KafkaTotals of(KafkaStreams streams) {
         double blocked = 0;
         double flush = 0;
         double transactions = 0;
+        double sent = 0;
         for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
             MetricName name = e.getKey();
             if (name.group().equals("stream-thread-metrics") && name.name().equals("blocked-time-ns-total")) {
@@ -29,20 +32,21 @@ record StreamThreadWaits(double blockedSeconds, double flushSeconds, double tran
                     case "flush-time-ns-total" -> flush += value(e.getValue());
                     case "txn-begin-time-ns-total", "txn-send-offsets-time-ns-total", "txn-commit-time-ns-total" ->
                             transactions += value(e.getValue());
+                    case "record-send-total" -> sent += value(e.getValue());
                     default -> {
                     }
                 }
             }
         }
-        return new StreamThreadWaits(blocked / 1e9, flush / 1e9, transactions / 1e9);
+        return new KafkaTotals(blocked / 1e9, flush / 1e9, transactions / 1e9, Math.round(sent));
     }
 
     private static double value(Metric metric) {
         return metric.metricValue() instanceof Number n ? n.doubleValue() : 0;
     }
 
-    StreamThreadWaits minus(StreamThreadWaits earlier) {
-        return new StreamThreadWaits(blockedSeconds - earlier.blockedSeconds, flushSeconds - earlier.flushSeconds,
-                transactionSeconds - earlier.transactionSeconds);
+    KafkaTotals minus(KafkaTotals earlier) {
+        return new KafkaTotals(blockedSeconds - earlier.blockedSeconds, flushSeconds - earlier.flushSeconds,
+                transactionSeconds - earlier.transactionSeconds, recordsSent - earlier.recordsSent);
     }
 }

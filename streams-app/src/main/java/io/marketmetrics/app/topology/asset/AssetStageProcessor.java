@@ -227,8 +227,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         }
         sweptMinute = minute;
         sweptGraceMinute = graceMinute;
-        for (Timers.Timer timer : timers.due(now)) {
-            timers.cancel(timer);
+        for (Timers.Timer timer : timers.takeDue(now)) {
             switch (timer.kind()) {
                 case ASSET_WINDOW -> expireAsset(timer.subject(), now);
                 case MARKET_WINDOW -> expireMarket(timer.subject(), now);

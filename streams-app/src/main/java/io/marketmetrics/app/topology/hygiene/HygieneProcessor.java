@@ -20,7 +20,7 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
  * time falls in. The ids accepted within the window before stream time {@code T} then lie in the buckets of
  * {@code T - window} and {@code T}: a duplicate check is two point reads, where a read of every id stored at its own
  * time in {@code [T - window, T]} was a range read over the store's segments (a RocksDB iterator per segment, about
- * a tenth of the stream thread at the bench's default size). The stored time keeps the window exact: an id
+ * 6 % of the stream thread's samples at the bench's default size). The stored time keeps the window exact: an id
  * found in the older bucket counts only if it was accepted at or after {@code T - window}.
  *
  * <p>Ids stored before this layout are at their own event time with an empty value. For one window of stream time

@@ -38,22 +38,23 @@ class TimersTest {
         timers.schedule(eth);
         timers.schedule(late);
 
-        assertThat(timers.due(59_999)).isEmpty();
-        assertThat(timers.due(120_000)).containsExactly(eth, btc);
-        timers.cancel(eth);
-        timers.cancel(btc);
-        assertThat(timers.due(120_000)).isEmpty();
-        assertThat(timers.due(700_000)).containsExactly(late);
+        assertThat(timers.takeDue(59_999)).isEmpty();
+        assertThat(timers.takeDue(120_000)).containsExactly(eth, btc);
+        assertThat(timers.takeDue(120_000)).isEmpty();
+        assertThat(timers.takeDue(700_000)).containsExactly(late);
+        // What was taken is deleted from the store at the flush.
+        timers.flush();
+        assertThat(new Timers(store).takeDue(700_000)).isEmpty();
     }
 
     @Test
     void aTimerScheduledBeforeTheLastSweepIsStillDue() {
         Timers timers = new Timers(store);
-        assertThat(timers.due(1_000_000)).isEmpty();
+        assertThat(timers.takeDue(1_000_000)).isEmpty();
         // A late trade opens a bucket whose candle was due long ago.
         Timers.Timer old = new Timers.Timer(5_000, Timers.Kind.MARKET_CANDLE_1M, 0, "x:BTC-USD");
         timers.schedule(old);
-        assertThat(timers.due(1_000_001)).containsExactly(old);
+        assertThat(timers.takeDue(1_000_001)).containsExactly(old);
     }
 
     @Test
@@ -66,11 +67,11 @@ class TimersTest {
         before.flush();
         before.cancel(done);
         before.flush();
-        assertThat(before.due(10_000)).isEmpty();
+        assertThat(before.takeDue(10_000)).isEmpty();
 
         // After a restart the index knows nothing of earlier sweeps.
         Timers after = new Timers(store);
-        assertThat(after.due(40_000)).containsExactly(kept);
+        assertThat(after.takeDue(40_000)).containsExactly(kept);
     }
 
     @Test
@@ -84,10 +85,10 @@ class TimersTest {
         timers.cancel(flushed);
 
         // A crash here: the commit that would have carried both changes never happened.
-        assertThat(new Timers(store).due(50_000)).containsExactly(flushed);
+        assertThat(new Timers(store).takeDue(50_000)).containsExactly(flushed);
 
         timers.flush();
-        assertThat(new Timers(store).due(50_000)).containsExactly(notYet);
+        assertThat(new Timers(store).takeDue(50_000)).containsExactly(notYet);
     }
 
     @Test
@@ -97,6 +98,6 @@ class TimersTest {
         Timers.Timer positive = new Timers.Timer(60_000, Timers.Kind.ASSET_WINDOW, 0, "A");
         timers.schedule(positive);
         timers.schedule(negative);
-        assertThat(timers.due(60_000)).containsExactly(negative, positive);
+        assertThat(timers.takeDue(60_000)).containsExactly(negative, positive);
     }
 }

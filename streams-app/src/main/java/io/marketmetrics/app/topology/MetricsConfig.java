@@ -27,12 +27,13 @@ public final class MetricsConfig {
     private final Duration candleRetention1m;
     private final Duration candleRetention1h;
     private final Duration publishInterval;
+    private final Duration liveLag;
     private final boolean inMemoryStores;
 
     private MetricsConfig(TopicNames topics, Map<String, Object> serdeConfig, Map<String, Double> peggedQuotes,
                           Duration grace, Duration dedupeWindow, double outlierThreshold, Duration futureTolerance,
                           int windowMinutes, int sparklineHours, Duration candleRetention1m, Duration candleRetention1h,
-                          Duration publishInterval, boolean inMemoryStores) {
+                          Duration publishInterval, Duration liveLag, boolean inMemoryStores) {
         this.topics = Objects.requireNonNull(topics, "topics");
         this.serdeConfig = Map.copyOf(serdeConfig);
         this.peggedQuotes = Map.copyOf(peggedQuotes);
@@ -63,6 +64,7 @@ public final class MetricsConfig {
         this.candleRetention1m = candleRetention1m;
         this.candleRetention1h = candleRetention1h;
         this.publishInterval = positive(publishInterval, "publish interval");
+        this.liveLag = positive(liveLag, "live lag");
         this.inMemoryStores = inMemoryStores;
         if (windowMinutes >= sparklineHours * 60) {
             throw new IllegalArgumentException("the sparkline must be longer than the window (the 24h change reads it)");
@@ -73,18 +75,20 @@ public final class MetricsConfig {
      * METRICS.md's defaults: pegs USDT, USDC, FDUSD, DAI at 1.0; grace 5 min; dedupe window 1 h; outlier
      * threshold 10 %; future tolerance 5 min; 1 440 minute window; 168 hour sparkline; 1m candles kept
      * 3 days and 1h candles 9 days (queries need 2 and 8; the change references read one window further back);
-     * figures published at each commit, and at least every 100 ms (exactly-once's default commit interval).
+     * figures published at each commit, and at least every 100 ms while the input is live (its newest trade at most
+     * 5 s old).
      *
      * @param serdeConfig settings of the Avro serde, e.g. {@code schema.registry.url}
      */
     public static MetricsConfig defaults(TopicNames topics, Map<String, Object> serdeConfig) {
         return new MetricsConfig(topics, serdeConfig, DEFAULT_PEGS, Duration.ofMinutes(5), Duration.ofHours(1), 0.10,
-                Duration.ofMinutes(5), 1440, 168, Duration.ofDays(3), Duration.ofDays(9), Duration.ofMillis(100), false);
+                Duration.ofMinutes(5), 1440, 168, Duration.ofDays(3), Duration.ofDays(9), Duration.ofMillis(100),
+                Duration.ofSeconds(5), false);
     }
 
     public MetricsConfig withPeggedQuotes(Map<String, Double> pegs) {
         return new MetricsConfig(topics, serdeConfig, pegs, grace, dedupeWindow, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, inMemoryStores);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, liveLag, inMemoryStores);
     }
 
     /** The default pegs plus (or overridden by) {@code symbol} at {@code usdRate}. */
@@ -96,33 +100,33 @@ public final class MetricsConfig {
 
     public MetricsConfig withGrace(Duration value) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, value, dedupeWindow, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, inMemoryStores);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, liveLag, inMemoryStores);
     }
 
     public MetricsConfig withDedupeWindow(Duration value) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, value, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, inMemoryStores);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, liveLag, inMemoryStores);
     }
 
     public MetricsConfig withOutlierThreshold(double value) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, value, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, inMemoryStores);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, liveLag, inMemoryStores);
     }
 
     public MetricsConfig withFutureTolerance(Duration value) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, outlierThreshold, value,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, inMemoryStores);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, liveLag, inMemoryStores);
     }
 
     /** The 24h window in minute buckets and the sparkline in hour buckets. */
     public MetricsConfig withWindowLengths(int windowMinutes, int sparklineHours) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, inMemoryStores);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, liveLag, inMemoryStores);
     }
 
     public MetricsConfig withCandleRetention(Duration oneMinute, Duration oneHour) {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, oneMinute, oneHour, publishInterval, inMemoryStores);
+                windowMinutes, sparklineHours, oneMinute, oneHour, publishInterval, liveLag, inMemoryStores);
     }
 
     /**
@@ -132,7 +136,7 @@ public final class MetricsConfig {
      */
     public MetricsConfig withInMemoryStores() {
         return new MetricsConfig(topics, serdeConfig, peggedQuotes, grace, dedupeWindow, outlierThreshold, futureTolerance,
-                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, true);
+                windowMinutes, sparklineHours, candleRetention1m, candleRetention1h, publishInterval, liveLag, true);
     }
 
     public boolean inMemoryStores() {
@@ -140,11 +144,22 @@ public final class MetricsConfig {
     }
 
     /**
-     * The longest wall-clock time the figures of keys that changed wait for their publication: they are published
-     * at each commit, and a commit is asked for when they have waited this long (for longer commit intervals).
+     * The longest wall-clock time the figures of keys that changed wait for their publication while the input is
+     * live ({@link #liveLag()}): they are published at each commit, and a commit is asked for when they have waited
+     * this long (for longer commit intervals).
      */
     public Duration publishInterval() {
         return publishInterval;
+    }
+
+    /**
+     * How far a task's stream time (its newest trade's event time) may be behind the wall clock for its input to be
+     * live. Input further behind (a replay of history, a backlog after an outage) is catching up: its figures are
+     * published at each commit only, once per commit interval, which leaves the stream thread more time for the
+     * trades (see {@link TopologyStreamsConfig}).
+     */
+    public Duration liveLag() {
+        return liveLag;
     }
 
     public TopicNames topics() {

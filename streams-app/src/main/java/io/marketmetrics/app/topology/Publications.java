@@ -82,15 +82,19 @@ public final class Publications<K extends Enum<K>> implements StateStore, Cached
 
     /**
      * Makes {@code publish} run before each commit of the task, forwarding from the processor whose {@code init}
-     * calls this. With a commit interval longer than {@code atMost} (at-least-once: 30 s by default), it also asks
-     * for a commit when marks have waited {@code atMost} (wall clock) since the last publication. A commit asked for
-     * does not restart Kafka Streams' own commit interval, so with commits as frequent as that anyway
-     * (exactly-once: 100 ms) asking would only add commits.
+     * calls this. While the task's input is live (its stream time at most {@code liveLag} behind the wall clock) and
+     * the commit interval is longer than {@code atMost}, it also asks for a commit when marks have waited
+     * {@code atMost} (wall clock) since the last publication. Input further behind is catching up (a replay, a
+     * backlog): its figures wait for Kafka Streams' own commits, whose interval can then be longer than the
+     * latency live figures need, so that the stream thread spends less of its time on commits. A commit asked for
+     * does not restart Kafka Streams' own commit interval, so with commits as frequent as {@code atMost} anyway
+     * asking would only add commits.
      */
-    public void publishBeforeEachCommit(ProcessorContext<?, ?> context, Duration atMost, Runnable publish) {
+    public void publishBeforeEachCommit(ProcessorContext<?, ?> context, Duration atMost, Duration liveLag, Runnable publish) {
         InternalProcessorContext<?, ?> internal = (InternalProcessorContext<?, ?>) context;
         ProcessorNode<?, ?, ?, ?> node = internal.currentNode();
         long atMostMs = atMost.toMillis();
+        long liveLagMs = liveLag.toMillis();
         lastPublishedMs = context.currentSystemTimeMs();
         publication = () -> {
             ProcessorNode<?, ?, ?, ?> previousNode = internal.currentNode();
@@ -109,7 +113,7 @@ public final class Publications<K extends Enum<K>> implements StateStore, Cached
         long commitIntervalMs = ((Number) context.appConfigs().get(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG)).longValue();
         if (commitIntervalMs > atMostMs) {
             context.schedule(atMost, PunctuationType.WALL_CLOCK_TIME, now -> {
-                if (now - lastPublishedMs >= atMostMs && !isEmpty()) {
+                if (now - lastPublishedMs >= atMostMs && !isEmpty() && context.currentStreamTimeMs() >= now - liveLagMs) {
                     context.commit();
                 }
             });

@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +31,8 @@ import io.marketmetrics.producers.replay.ReplayOptions;
 import io.marketmetrics.producers.replay.ReplaySource;
 import io.marketmetrics.schema.AssetMetrics;
 import io.marketmetrics.schema.MarketMetrics;
+import io.marketmetrics.schema.TakerSide;
+import io.marketmetrics.schema.Trade;
 import io.marketmetrics.topics.TopicNames;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -209,9 +212,55 @@ class EndToEndTest {
         }
     }
 
+    @Test
+    void figuresOfHistoryWaitForTheCommitIntervalAndLiveOnesDoNot() throws Exception {
+        TopicNames topics = new TopicNames("live.");
+        // Within the test only the publication's own requests can commit: Kafka Streams' interval is ten minutes
+        // (and a transaction may stay open that long).
+        AppSettings settings = settings("live", topics,
+                Map.of("commit.interval.ms", "600000", "producer.transaction.timeout.ms", "660000"));
+        TopicProvisioner.provision(cluster.bootstrapServers(), new TopicLayout(topics, PARTITIONS));
+        try (MetricsService service = MetricsService.start(settings, StandardTopology.of(settings));
+             TradePublisher publisher = new TradePublisher(target(topics))) {
+            String base = "http://127.0.0.1:" + service.httpPort();
+            await().atMost(Duration.ofSeconds(90)).until(() -> Http.get(base + "/health").status() == 200);
+
+            // A trade from history: its task catches up, so its figures wait for the next commit of the interval.
+            publisher.accept(trade(T0, 1000, 0.25, "history"));
+            publisher.flush();
+            Thread.sleep(3_000);
+            assertThat(latestByKey(topics.assetMetrics())).as("figures committed while the input is history").isEmpty();
+
+            // A live trade of the same asset makes its task live: a commit is asked for within the publish interval,
+            // and it carries the figures of both trades (the first, a day outside the window, as the all-time low).
+            Instant now = Instant.now();
+            publisher.accept(trade(now, 2000, 0.5, "live"));
+            publisher.flush();
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                AssetMetrics eth = (AssetMetrics) latestByKey(topics.assetMetrics()).get("ETH");
+                assertThat(eth).isNotNull();
+                assertThat(eth.getLastTradeTime()).isEqualTo(now.truncatedTo(ChronoUnit.MILLIS));
+                assertThat(eth.getVolume24hBase()).isCloseTo(0.5, within(1e-12));
+                assertThat(eth.getAtlUsd()).isEqualTo(1000.0);
+                assertThat(eth.getAtlTime()).isEqualTo(T0);
+            });
+            MarketMetrics market = (MarketMetrics) latestByKey(topics.marketMetrics()).get("kraken:ETH-USD");
+            assertThat(market.getTradeCount24h()).isEqualTo(1);
+        }
+    }
+
     private static AppSettings settings(String applicationId, TopicNames topics) {
+        return settings(applicationId, topics, Map.of());
+    }
+
+    private static AppSettings settings(String applicationId, TopicNames topics, Map<String, String> streamsOverrides) {
         return new AppSettings(cluster.bootstrapServers(), cluster.registryUrl(), applicationId, dir.resolve(applicationId + "-state"),
-                "127.0.0.1", 0, null, topics, PARTITIONS, Map.of());
+                "127.0.0.1", 0, null, topics, PARTITIONS, streamsOverrides);
+    }
+
+    private static Trade trade(Instant time, double price, double quantity, String id) {
+        return Trade.newBuilder().setExchange("kraken").setBase("ETH").setQuote("USD").setPrice(price).setQuantity(quantity)
+                .setTradeId(id).setSide(TakerSide.BUY).setEventTime(time).build();
     }
 
     private static PublishTarget target(TopicNames topics) {

@@ -97,7 +97,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         this.closes = new Closes(context.getStateStore(AssetStage.ASSET_CLOSES), stage.config().sparklineHours());
         Publisher publisher = new Publisher(context, pending, context.getStateStore(StoreNames.MARKET_METRICS),
                 context.getStateStore(StoreNames.ASSET_METRICS), this::marketFigures, this::assetFigures);
-        pending.publishBeforeEachCommit(context, stage.config().publishInterval(), () -> {
+        pending.publishBeforeEachCommit(context, stage.config().publishInterval(), stage.config().liveLag(), () -> {
             publisher.flush();
             markets.flush();
             assets.flush();

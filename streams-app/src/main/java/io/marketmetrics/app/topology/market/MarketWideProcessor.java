@@ -68,7 +68,7 @@ final class MarketWideProcessor implements Processor<String, Object, String, Obj
         this.pending = context.getStateStore(MarketWideStage.PENDING);
         this.invalidBaskets = context.metrics().addRateTotalSensor(TradeCounters.SCOPE, "index-definitions",
                 "invalid-dropped", Sensor.RecordingLevel.INFO);
-        pending.publishBeforeEachCommit(context, stage.config().publishInterval(), this::publish);
+        pending.publishBeforeEachCommit(context, stage.config().publishInterval(), stage.config().liveLag(), this::publish);
     }
 
     @Override

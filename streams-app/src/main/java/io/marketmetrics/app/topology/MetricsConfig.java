@@ -76,14 +76,14 @@ public final class MetricsConfig {
      * threshold 10 %; future tolerance 5 min; 1 440 minute window; 168 hour sparkline; 1m candles kept
      * 3 days and 1h candles 9 days (queries need 2 and 8; the change references read one window further back);
      * figures published at each commit, and at least every 100 ms while the input is live (its newest trade at most
-     * 5 s old).
+     * 30 s old).
      *
      * @param serdeConfig settings of the Avro serde, e.g. {@code schema.registry.url}
      */
     public static MetricsConfig defaults(TopicNames topics, Map<String, Object> serdeConfig) {
         return new MetricsConfig(topics, serdeConfig, DEFAULT_PEGS, Duration.ofMinutes(5), Duration.ofHours(1), 0.10,
                 Duration.ofMinutes(5), 1440, 168, Duration.ofDays(3), Duration.ofDays(9), Duration.ofMillis(100),
-                Duration.ofSeconds(5), false);
+                Duration.ofSeconds(30), false);
     }
 
     public MetricsConfig withPeggedQuotes(Map<String, Double> pegs) {

@@ -110,6 +110,13 @@ final class StoreBuckets implements BucketSource {
         if (newest.isPresent()) {
             return newest;
         }
+        // The newest bucket of the range is usually priced (the asset traded in it): a point read, no iterator.
+        if (to != open.n) {
+            Bucket last = store.fetch(subject, to * bucketMs);
+            if (last != null && last.hasPrice()) {
+                return Optional.of(new MinuteBucket(to, last));
+            }
+        }
         try (WindowStoreIterator<Bucket> it = store.backwardFetch(subject, from * bucketMs, to * bucketMs)) {
             while (it.hasNext()) {
                 MinuteBucket b = toBucket(it.next());

@@ -155,8 +155,9 @@ public final class MetricsConfig {
     /**
      * How far a task's stream time (its newest trade's event time) may be behind the wall clock for its input to be
      * live. Input further behind (a replay of history, a backlog after an outage) is catching up: its figures are
-     * published at each commit only, once per commit interval, which leaves the stream thread more time for the
-     * trades (see {@link TopologyStreamsConfig}).
+     * published at each commit only. That matters with a commit interval longer than the publish interval
+     * ({@link TopologyStreamsConfig}): catching up then commits less often, which leaves the stream thread more
+     * time for the trades.
      */
     public Duration liveLag() {
         return liveLag;

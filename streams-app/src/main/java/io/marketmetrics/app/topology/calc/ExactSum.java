@@ -33,7 +33,7 @@ public final class ExactSum {
     /** Rebuilds a sum from {@link #mantissaBytes()} and {@link #exponent()}. */
     public static ExactSum of(byte[] mantissaBytes, int exponent) {
         ExactSum sum = new ExactSum();
-        sum.setBig(new BigInteger(mantissaBytes), exponent);
+        sum.setMantissa(new BigInteger(mantissaBytes), exponent);
         return sum;
     }
 
@@ -72,14 +72,8 @@ public final class ExactSum {
             aLo = -lo;
             aHi = ~hi + (aLo == 0 ? 1 : 0);
         }
-        int length = aHi != 0 ? 128 - Long.numberOfLeadingZeros(aHi) : 64 - Long.numberOfLeadingZeros(aLo);
-        int shift = Math.max(0, length - 62);
-        long top = shiftRight(aHi, aLo, shift);
-        if (shift > 0) {
-            top |= 1; // sticky bit: the mantissa is odd, so bits were dropped; it only breaks ties correctly
-        }
-        double d = Math.scalb((double) top, exponent + shift);
-        return negative ? -d : d;
+        int shift = Math.max(0, bitLength(aHi, aLo) - 62);
+        return rounded(shiftRight(aHi, aLo, shift), shift, exponent, negative);
     }
 
     public byte[] mantissaBytes() {
@@ -119,9 +113,9 @@ public final class ExactSum {
         BigInteger mantissa = mantissa();
         BigInteger term = BigInteger.valueOf(m);
         if (e >= exponent) {
-            setBig(mantissa.add(term.shiftLeft(e - exponent)), exponent);
+            setMantissa(mantissa.add(term.shiftLeft(e - exponent)), exponent);
         } else {
-            setBig(mantissa.shiftLeft(exponent - e).add(term), e);
+            setMantissa(mantissa.shiftLeft(exponent - e).add(term), e);
         }
     }
 
@@ -176,8 +170,8 @@ public final class ExactSum {
         return true;
     }
 
-    /** Sets the mantissa, made odd, into two longs when it fits. */
-    private void setBig(BigInteger mantissa, int e) {
+    /** Sets the mantissa, made odd: into two longs when it fits, else a {@code BigInteger}. */
+    private void setMantissa(BigInteger mantissa, int e) {
         if (mantissa.signum() == 0) {
             big = null;
             hi = 0;
@@ -227,18 +221,25 @@ public final class ExactSum {
     private static double bigToDouble(BigInteger mantissa, int exponent) {
         BigInteger abs = mantissa.abs();
         int shift = Math.max(0, abs.bitLength() - 62);
-        long top = abs.shiftRight(shift).longValue();
+        return rounded(abs.shiftRight(shift).longValue(), shift, exponent, mantissa.signum() < 0);
+    }
+
+    /**
+     * {@code top x 2^(exponent + shift)} rounded once to a double, {@code top} being the mantissa's magnitude
+     * shifted right by {@code shift} to at most 62 bits.
+     */
+    private static double rounded(long top, int shift, int exponent, boolean negative) {
         if (shift > 0) {
-            top |= 1; // sticky bit, as above
+            top |= 1; // sticky bit: the mantissa is odd, so bits were dropped; it only breaks ties correctly
         }
         double d = Math.scalb((double) top, exponent + shift);
-        return mantissa.signum() < 0 ? -d : d;
+        return negative ? -d : d;
     }
 
     @Override
     public boolean equals(Object o) {
         return o instanceof ExactSum other && exponent == other.exponent && hi == other.hi && lo == other.lo
-                && (big == null ? other.big == null : big.equals(other.big));
+                && Objects.equals(big, other.big);
     }
 
     @Override

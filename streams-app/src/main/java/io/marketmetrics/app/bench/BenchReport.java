@@ -143,6 +143,13 @@ final class BenchReport {
                             + " for %.1f s (the commits' flush %.1f s, transactions %.1f s); their producers sent %,d records,"
                             + " %.2f per trade%n", run.name(), w.drainMs() / 1000.0, w.streamCpuSeconds(), k.blockedSeconds(),
                     k.flushSeconds(), k.transactionSeconds(), k.recordsSent(), w.records() == 0 ? 0 : (double) k.recordsSent() / w.records());
+            if (w.records() > 0 && !k.sentByTopic().isEmpty()) {
+                out.println("    per trade, by topic: " + k.sentByTopic().entrySet().stream()
+                        .filter(e -> e.getValue() > 0)
+                        .sorted(Map.Entry.<String, Long>comparingByValue().reversed())
+                        .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey(), (double) e.getValue() / w.records()))
+                        .collect(Collectors.joining(", ")));
+            }
         }
         out.printf(Locale.ROOT, "pipeline / passthrough: %s (target >= 0.5); 7d / 1h window: %s (target >= 0.9)%n%n",
                 ratio(passthroughRatio()), ratio(windowRatio()));

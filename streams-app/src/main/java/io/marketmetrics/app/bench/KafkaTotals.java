@@ -1,6 +1,7 @@
 package io.marketmetrics.app.bench;
 
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
 import org.apache.kafka.streams.KafkaStreams;
@@ -15,14 +16,17 @@ import org.apache.kafka.streams.KafkaStreams;
  * @param flushSeconds       the producers' {@code flush-time-ns-total}
  * @param transactionSeconds the producers' {@code txn-begin-}, {@code txn-send-offsets-} and {@code txn-commit-time-ns-total}
  * @param recordsSent        the producers' {@code record-send-total}
+ * @param sentByTopic        the same by topic ({@code producer-topic-metrics}), to tell changelogs from outputs
  */
-record KafkaTotals(double blockedSeconds, double flushSeconds, double transactionSeconds, long recordsSent) {
+record KafkaTotals(double blockedSeconds, double flushSeconds, double transactionSeconds, long recordsSent,
+                   Map<String, Long> sentByTopic) {
 
     static KafkaTotals of(KafkaStreams streams) {
         double blocked = 0;
         double flush = 0;
         double transactions = 0;
         double sent = 0;
+        Map<String, Long> byTopic = new TreeMap<>();
         for (Map.Entry<MetricName, ? extends Metric> e : streams.metrics().entrySet()) {
             MetricName name = e.getKey();
             if (name.group().equals("stream-thread-metrics") && name.name().equals("blocked-time-ns-total")) {
@@ -36,9 +40,11 @@ record KafkaTotals(double blockedSeconds, double flushSeconds, double transactio
                     default -> {
                     }
                 }
+            } else if (name.group().equals("producer-topic-metrics") && name.name().equals("record-send-total")) {
+                byTopic.merge(name.tags().get("topic"), Math.round(value(e.getValue())), Long::sum);
             }
         }
-        return new KafkaTotals(blocked / 1e9, flush / 1e9, transactions / 1e9, Math.round(sent));
+        return new KafkaTotals(blocked / 1e9, flush / 1e9, transactions / 1e9, Math.round(sent), byTopic);
     }
 
     private static double value(Metric metric) {
@@ -46,7 +52,9 @@ record KafkaTotals(double blockedSeconds, double flushSeconds, double transactio
     }
 
     KafkaTotals minus(KafkaTotals earlier) {
+        Map<String, Long> byTopic = new TreeMap<>(sentByTopic);
+        earlier.sentByTopic.forEach((topic, n) -> byTopic.merge(topic, -n, Long::sum));
         return new KafkaTotals(blockedSeconds - earlier.blockedSeconds, flushSeconds - earlier.flushSeconds,
-                transactionSeconds - earlier.transactionSeconds, recordsSent - earlier.recordsSent);
+                transactionSeconds - earlier.transactionSeconds, recordsSent - earlier.recordsSent, byTopic);
     }
 }

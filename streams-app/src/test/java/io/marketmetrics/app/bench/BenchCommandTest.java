@@ -46,6 +46,16 @@ class BenchCommandTest {
         // more than one: the dedupe store's changelog alone has one per trade, then candles, figures and state.
         assertThat(kafka.get(0).path("recordsSent").asLong()).isPositive().isLessThanOrEqualTo(10_000L);
         assertThat(kafka.get(1).path("recordsSent").asLong()).isGreaterThan(10_000L);
+        // By topic they add up to the same totals; the pipeline's include the dedupe store's changelog.
+        for (JsonNode totals : kafka) {
+            long byTopic = 0;
+            for (JsonNode sent : totals.path("sentByTopic")) {
+                byTopic += sent.asLong();
+            }
+            assertThat(byTopic).isEqualTo(totals.path("recordsSent").asLong());
+        }
+        assertThat(kafka.get(1).path("sentByTopic").fieldNames()).toIterable()
+                .anyMatch(topic -> topic.endsWith("accepted-trade-ids-store-changelog"));
     }
 
     // Nine application runs of about 10 s to RUNNING each: three minutes, too long for the default run.

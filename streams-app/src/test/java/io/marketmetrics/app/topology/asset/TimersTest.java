@@ -3,7 +3,10 @@ package io.marketmetrics.app.topology.asset;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.marketmetrics.app.testing.RocksDbStores;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
@@ -89,6 +92,61 @@ class TimersTest {
 
         timers.flush();
         assertThat(new Timers(store).takeDue(50_000)).containsExactly(notYet);
+    }
+
+    @Test
+    void aTimerScheduledAndDoneBetweenTwoFlushesIsNeverWritten() {
+        AtomicInteger writes = new AtomicInteger();
+        Timers timers = new Timers(countingWrites(writes));
+        Timers.Timer candle = new Timers.Timer(70_000, Timers.Kind.MARKET_CANDLE_1M, 0, "x:BTC-USD");
+        Timers.Timer window = new Timers.Timer(60_000, Timers.Kind.MARKET_WINDOW, 0, "x:BTC-USD");
+        timers.schedule(candle);
+        timers.schedule(window);
+        timers.cancel(window);
+        assertThat(timers.takeDue(70_000)).containsExactly(candle);
+        timers.flush();
+        assertThat(writes).hasValue(0);
+        assertThat(new Timers(store).takeDue(Long.MAX_VALUE)).isEmpty();
+    }
+
+    @Test
+    void aFlushWritesOnlyWhatTheStoreDoesNotHoldYet() {
+        AtomicInteger writes = new AtomicInteger();
+        Timers timers = new Timers(countingWrites(writes));
+        Timers.Timer window = new Timers.Timer(60_000, Timers.Kind.ASSET_WINDOW, 0, "BTC");
+        timers.schedule(window);
+        timers.flush();
+        assertThat(writes).hasValue(1);
+
+        // Cancelled and scheduled again before the next commit: the store already holds it.
+        timers.cancel(window);
+        timers.schedule(window);
+        timers.flush();
+        assertThat(writes).hasValue(1);
+        assertThat(new Timers(store).takeDue(60_000)).containsExactly(window);
+
+        // Scheduled again while held, then cancelled: one deletion.
+        timers.schedule(window);
+        timers.cancel(window);
+        timers.flush();
+        assertThat(writes).hasValue(2);
+        assertThat(new Timers(store).takeDue(Long.MAX_VALUE)).isEmpty();
+    }
+
+    /** {@link #store}, counting its puts and deletes. */
+    @SuppressWarnings("unchecked")
+    private KeyValueStore<Bytes, byte[]> countingWrites(AtomicInteger writes) {
+        return (KeyValueStore<Bytes, byte[]>) Proxy.newProxyInstance(getClass().getClassLoader(),
+                new Class<?>[] {KeyValueStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("put") || method.getName().equals("delete")) {
+                        writes.incrementAndGet();
+                    }
+                    try {
+                        return method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     @Test

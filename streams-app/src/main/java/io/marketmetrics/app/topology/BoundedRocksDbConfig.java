@@ -19,7 +19,8 @@ public final class BoundedRocksDbConfig implements RocksDBConfigSetter {
     /**
      * Block cache and memtables of all stores together. RocksDB takes about 100 MiB more than this outside its cache
      * (docs/PERFORMANCE.md, eighth session). With 256 MiB, a 1 GiB instance at 10,000 assets x 5 venues peaked at
-     * 1,018 and 1,145 MiB in the bench; with 192 MiB at 943 to 964 MiB in three runs, at the same throughput at the default size.
+     * 1,018 and 1,145 MiB in the bench; with 192 MiB at 943 to 964 MiB in three runs, and its throughput at the default
+     * size did not change (one run).
      */
     static final long TOTAL_OFF_HEAP_BYTES = 192L * 1024 * 1024;
     /**

@@ -23,8 +23,8 @@ public final class TopologyStreamsConfig {
         p.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
         // The commit interval stays exactly-once's 100 ms. With a longer one (commit.interval.ms=1000), live input
         // still asks for a commit whenever figures have waited the publish interval (Publications), and input that
-        // catches up (a replay, a backlog) commits at the longer interval: in the bench's replay 15-18 % less CPU
-        // per trade, but at 10,000 assets x 5 venues 1,128 MiB peak RSS against 983 (docs/PERFORMANCE.md).
+        // catches up (a replay, a backlog) commits at the longer interval: in the bench's replay 5-18 % less CPU
+        // per trade, but at 10,000 assets x 5 venues over 1 GiB of peak RSS in three runs of four (docs/PERFORMANCE.md).
         // Generated names shift when the topology changes and orphan changelogs: refuse to start with one.
         p.put(StreamsConfig.ENSURE_EXPLICIT_INTERNAL_RESOURCE_NAMING_CONFIG, true);
         // Undeserializable records, rejected trades and failed records go to the dead-letter topic and processing

@@ -22,8 +22,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>The index is held in memory, read whole from its store when the task starts; scheduling and cancelling
  * change only the memory, and {@link #flush()}, before each commit, writes what changed since the last one (a
  * put or a delete per key, one changelog record each). A timer scheduled and done between two flushes is never
- * written: in a replay, where a commit spans minutes of event time, most candle and window timers are (0.80
- * changelog records per trade at the bench's default size before). Through a record cache every change went through the
+ * written: in a replay a commit spans minutes of event time, so many are (at the bench's default size the timers'
+ * changelog fell from about 0.8 to 0.4-0.6 records per trade). Through a record cache every change went through the
  * cache's sorted map, every commit looked each dirty key up again to write it, and every sweep copied the due range
  * out of the cache: most of the 17.8 % of the stream thread's samples in the record cache at the bench's default
  * size. The store must not be cached, for the reason {@link Summaries} gives.

@@ -36,7 +36,7 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
     public static final String ASSET_CLOSES = "asset-closes-store";
     /** Asset symbol -> its reference data, from the co-partitioned {@code asset-reference} topic. */
     public static final String ASSET_REFERENCE = "asset-reference-store";
-    /** Due windows and candles ({@link Timers}). */
+    /** The last time the index of due windows and candles was swept ({@link Timers}). */
     public static final String TIMERS = "timers-store";
     /** Figure keys updated since the last publication, published before each commit ({@link Publisher}). */
     public static final String PENDING = "publications-store";
@@ -75,10 +75,8 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
                 Stores.keyValueStoreBuilder(stores.keyValue(ASSET_CLOSES), Serdes.String(), Closes.serde()).withCachingEnabled(),
                 Stores.keyValueStoreBuilder(stores.keyValue(ASSET_REFERENCE), Serdes.String(),
                         AvroSerdes.<AssetReference>value(config)).withCachingEnabled(),
-                // Timers are a small queue, put and deleted all the time: an index in memory in front of the store,
-                // written before each commit (Timers). The store is RocksDB like the rest: an in-memory store was
-                // replayed from its changelog at every start, and that changelog (never compacted in its active
-                // segment) grows with the history, not with what is pending.
+                // The timer index lives in memory and is derived from the state when a task starts; the store keeps
+                // only the last time it was swept, written before a commit when it moved (Timers).
                 Stores.keyValueStoreBuilder(stores.keyValue(TIMERS), Serdes.Bytes(), Serdes.ByteArray()).withCachingDisabled(),
                 // Written by the publication before a commit, when a cache would hold the writes past it (Publications).
                 Stores.keyValueStoreBuilder(stores.keyValue(StoreNames.MARKET_METRICS), Serdes.String(),

@@ -27,10 +27,12 @@ import java.util.ArrayList;
 import java.util.OptionalDouble;
 import java.util.function.UnaryOperator;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.kstream.Windowed;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
@@ -91,6 +93,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         this.hours = context.getStateStore(StoreNames.CANDLES_1H);
         this.exchanges = context.getStateStore(AssetStage.EXCHANGE_REFERENCE);
         this.timers = new Timers(context.getStateStore(AssetStage.TIMERS));
+        scheduleFromState(context.getStateStore(AssetStage.MARKET_STATE), context.getStateStore(AssetStage.ASSET_STATE));
         this.rates = new UsdRates(stage.config().peggedQuotes(), context.getStateStore(AssetStage.USD_PRICES));
         this.counters = new TradeCounters(context.metrics());
         this.pending = context.getStateStore(AssetStage.PENDING);
@@ -309,8 +312,73 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
             window.onBucketChange(n, before, after);
         }
         if (before.isEmpty()) {
-            long bucketMs = candle == Timers.Kind.MARKET_CANDLE_1M || candle == Timers.Kind.ASSET_CANDLE_1M ? MINUTE_MS : HOUR_MS;
-            timers.schedule(new Timers.Timer((n + 1) * bucketMs + stage.config().grace().toMillis(), candle, n, subject));
+            timers.schedule(candleTimer(candle, n, subject));
+        }
+    }
+
+    /** The timer of bucket {@code n}'s candle: due when stream time passes the bucket's end plus grace. */
+    private Timers.Timer candleTimer(Timers.Kind candle, long n, String subject) {
+        long bucketMs = candle == Timers.Kind.MARKET_CANDLE_1M || candle == Timers.Kind.ASSET_CANDLE_1M ? MINUTE_MS : HOUR_MS;
+        return new Timers.Timer((n + 1) * bucketMs + stage.config().grace().toMillis(), candle, n, subject);
+    }
+
+    /**
+     * Schedules every timer the task's state implies ({@link Timers}), when the task starts: each subject's window
+     * expiry, the candles of its open buckets (an open bucket's candle is never emitted: emitting closes it), and
+     * the candles of closed buckets due after the last sweep. Every candle timer is due after the stream time at
+     * which its bucket was written (a trade older than stream time minus grace is rejected), so a closed bucket's
+     * candle due at or before the last sweep was emitted then. A store of the former layout named its pending
+     * timers itself, closed buckets' candles among them.
+     */
+    private void scheduleFromState(KeyValueStore<String, MarketState> marketStates, KeyValueStore<String, AssetState> assetStates) {
+        try (KeyValueIterator<String, MarketState> it = marketStates.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, MarketState> kv = it.next();
+                scheduleFromSummary(kv.key, kv.value.window, kv.value.open, Timers.Kind.MARKET_WINDOW,
+                        Timers.Kind.MARKET_CANDLE_1M, Timers.Kind.MARKET_CANDLE_1H);
+            }
+        }
+        try (KeyValueIterator<String, AssetState> it = assetStates.all()) {
+            while (it.hasNext()) {
+                KeyValue<String, AssetState> kv = it.next();
+                scheduleFromSummary(kv.key, kv.value.window, kv.value.open, Timers.Kind.ASSET_WINDOW,
+                        Timers.Kind.ASSET_CANDLE_1M, Timers.Kind.ASSET_CANDLE_1H);
+            }
+        }
+        if (!timers.fromFormerLayout() && timers.swept() != Long.MIN_VALUE) {
+            scheduleClosedCandles(minutes, MINUTE_MS, Timers.Kind.MARKET_CANDLE_1M, Timers.Kind.ASSET_CANDLE_1M);
+            scheduleClosedCandles(hours, HOUR_MS, Timers.Kind.MARKET_CANDLE_1H, Timers.Kind.ASSET_CANDLE_1H);
+        }
+    }
+
+    private void scheduleFromSummary(String subject, RollingWindow window, OpenBucket.Pair open, Timers.Kind expiry,
+                                     Timers.Kind candle1m, Timers.Kind candle1h) {
+        reschedule(expiry, subject, RollingWindow.NONE, window.expiryMinute());
+        if (open.minute.n != OpenBucket.NONE && !open.minute.bucket.isEmpty()) {
+            timers.schedule(candleTimer(candle1m, open.minute.n, subject));
+        }
+        if (open.hour.n != OpenBucket.NONE && !open.hour.bucket.isEmpty()) {
+            timers.schedule(candleTimer(candle1h, open.hour.n, subject));
+        }
+    }
+
+    /**
+     * Schedules the candles of the closed buckets in {@code store} due after the last sweep: bucket {@code n} is due
+     * at {@code (n + 1) * bucketMs + grace}, so they are the buckets from the one holding the swept time minus grace
+     * on. No trade wrote a bucket newer than the one holding the swept time: each trade sweeps first.
+     */
+    private void scheduleClosedCandles(WindowStore<String, Bucket> store, long bucketMs, Timers.Kind market, Timers.Kind asset) {
+        long swept = timers.swept();
+        long first = Math.floorDiv(swept - stage.config().grace().toMillis(), bucketMs);
+        try (KeyValueIterator<Windowed<String>, Bucket> it = store.fetchAll(first * bucketMs, swept + bucketMs)) {
+            while (it.hasNext()) {
+                KeyValue<Windowed<String>, Bucket> kv = it.next();
+                String subject = kv.key.key();
+                if (!kv.value.isEmpty()) {
+                    Timers.Kind kind = Symbols.baseOfMarket(subject) != null ? market : asset;
+                    timers.schedule(candleTimer(kind, Math.floorDiv(kv.key.window().start(), bucketMs), subject));
+                }
+            }
         }
     }
 

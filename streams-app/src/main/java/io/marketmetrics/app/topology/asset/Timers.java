@@ -3,11 +3,13 @@ package io.marketmetrics.app.topology.asset;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
@@ -16,96 +18,114 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * An index of things due at a stream time: a window losing its oldest bucket, a candle becoming final.
- * Keys sort by due time, so the due entries are one range of the index, and only subjects with something due
- * are touched (never every key on every tick).
+ * Timers are grouped by due time, so the due ones are one range of the index, and only subjects with something
+ * due are touched (never every key on every tick).
  *
- * <p>The index is held in memory, read whole from its store when the task starts; scheduling and cancelling
- * change only the memory, and {@link #flush()}, before each commit, writes what changed since the last one (a
- * put or a delete per key, one changelog record each). A timer scheduled and done between two flushes is never
- * written: in a replay a commit spans minutes of event time, so many are (at the bench's default size the timers'
- * changelog fell from about 0.8 to 0.4-0.6 records per trade). Through a record cache every change went through the
- * cache's sorted map, every commit looked each dirty key up again to write it, and every sweep copied the due range
- * out of the cache: most of the 17.8 % of the stream thread's samples in the record cache at the bench's default
- * size. The store must not be cached, for the reason {@link Summaries} gives.
+ * <p>The index lives in memory only. Every timer follows from the state, so a task rebuilds it when it starts
+ * ({@link AssetStageProcessor}): a subject's window expiry and its open buckets from its summary, the closed
+ * buckets not yet final from the candle stores. Which of those were already emitted is told by the one thing the
+ * store keeps: the last time the index was swept ({@link #swept()}), written by {@link #flush()} before a
+ * commit when it moved: once per commit in a replay, about twice a minute per task when live. Until the ninth
+ * session every timer was written (a put when scheduled, a delete when done): 0.4 to 0.85 records per trade at
+ * the bench's default size, and most of a restore after losing the state.
+ *
+ * <p>A store written by the former layout holds the pending timers themselves (keyed by due time, kind, bucket
+ * and subject) and no swept time: they are read back once, as exactly what was pending, and deleted at the next
+ * flush.
  */
 final class Timers {
 
-    /** What is due; asset windows sort before market windows of the same time (a market's share reads its asset). */
+    /** What is due; asset windows come before market windows of the same time (a market's share reads its asset). */
     enum Kind { ASSET_WINDOW, MARKET_WINDOW, MARKET_CANDLE_1M, MARKET_CANDLE_1H, ASSET_CANDLE_1M, ASSET_CANDLE_1H }
 
     record Timer(long due, Kind kind, long bucket, String subject) {
     }
 
-    private static final byte[] NOTHING = new byte[0];
-    private final KeyValueStore<Bytes, byte[]> store;
-    /** Every timer scheduled and not cancelled, by key: in due order. */
-    private final NavigableMap<Bytes, Timer> pending = new TreeMap<>();
-    /** The keys scheduled or cancelled since the last {@link #flush()}: whether the store holds them. */
-    private final Map<Bytes, Boolean> changed = new HashMap<>();
+    /** The order in which timers of the same due time are taken. */
+    private static final Comparator<Timer> SAME_DUE_ORDER =
+            Comparator.comparing(Timer::kind).thenComparingLong(Timer::bucket).thenComparing(Timer::subject);
+    /** The key of the swept time; keys of the former layout are at least 17 bytes long. */
+    private static final Bytes SWEPT = Bytes.wrap(new byte[] {'s'});
 
-    /** The index of what {@code store} holds. */
+    private final KeyValueStore<Bytes, byte[]> store;
+    /** Every timer scheduled and not cancelled or taken, by due time. */
+    private final NavigableMap<Long, Set<Timer>> pending = new TreeMap<>();
+    /** Keys of the former layout, deleted at the next flush. */
+    private final List<Bytes> formerKeys = new ArrayList<>();
+    private long swept = Long.MIN_VALUE;
+    private long sweptStored = Long.MIN_VALUE;
+
+    /**
+     * An empty index over {@code store}, which tells the last swept time; a store of the former layout puts its
+     * pending timers into the index instead.
+     */
     Timers(KeyValueStore<Bytes, byte[]> store) {
         this.store = store;
         try (KeyValueIterator<Bytes, byte[]> it = store.all()) {
             while (it.hasNext()) {
                 KeyValue<Bytes, byte[]> kv = it.next();
-                pending.put(kv.key, parse(kv.key.get()));
+                if (kv.key.equals(SWEPT)) {
+                    swept = ByteBuffer.wrap(kv.value).getLong();
+                    sweptStored = swept;
+                } else {
+                    schedule(parseFormer(kv.key.get()));
+                    formerKeys.add(kv.key);
+                }
             }
         }
     }
 
+    /**
+     * The largest time passed to {@link #takeDue} so far, in this run or (as of the last commit) an earlier one;
+     * {@link Long#MIN_VALUE} if none. Every timer due after it is still to come; of the timers a task derives
+     * from its state when it starts, the closed buckets' candles due at or before it were emitted.
+     */
+    long swept() {
+        return swept;
+    }
+
+    /** Whether the index was read from a store of the former layout, which named the pending timers itself. */
+    boolean fromFormerLayout() {
+        return !formerKeys.isEmpty();
+    }
+
     void schedule(Timer timer) {
-        Bytes key = key(timer);
-        // Until a key changes, the store holds it exactly when the index does.
-        boolean stored = pending.put(key, timer) != null;
-        changed.putIfAbsent(key, stored);
+        pending.computeIfAbsent(timer.due(), due -> new HashSet<>()).add(timer);
     }
 
     void cancel(Timer timer) {
-        Bytes key = key(timer);
-        if (pending.remove(key) != null) {
-            changed.putIfAbsent(key, Boolean.TRUE);
+        Set<Timer> due = pending.get(timer.due());
+        if (due != null && due.remove(timer) && due.isEmpty()) {
+            pending.remove(timer.due());
         }
     }
 
-    /** Takes every timer due at or before {@code time} out of the index, in due order: each is then cancelled. */
+    /** Takes every timer due at or before {@code time} out of the index, in due order. */
     List<Timer> takeDue(long time) {
+        swept = Math.max(swept, time);
         List<Timer> due = new ArrayList<>();
-        Iterator<Map.Entry<Bytes, Timer>> it = pending.headMap(prefix(time + 1), false).entrySet().iterator();
+        Iterator<Map.Entry<Long, Set<Timer>>> it = pending.headMap(time, true).entrySet().iterator();
         while (it.hasNext()) {
-            Map.Entry<Bytes, Timer> e = it.next();
-            due.add(e.getValue());
-            changed.putIfAbsent(e.getKey(), Boolean.TRUE);
+            List<Timer> sameTime = new ArrayList<>(it.next().getValue());
+            sameTime.sort(SAME_DUE_ORDER);
+            due.addAll(sameTime);
             it.remove();
         }
         return due;
     }
 
-    /** Brings the store in line with the index for every key scheduled or cancelled since the last flush. */
+    /** Writes the swept time if it moved since the last flush (and deletes what the former layout left). */
     void flush() {
-        changed.forEach((key, stored) -> {
-            boolean indexed = pending.containsKey(key);
-            if (indexed && !stored) {
-                store.put(key, NOTHING);
-            } else if (!indexed && stored) {
-                store.delete(key);
-            }
-        });
-        changed.clear();
+        formerKeys.forEach(store::delete);
+        formerKeys.clear();
+        if (swept != sweptStored) {
+            store.put(SWEPT, ByteBuffer.allocate(Long.BYTES).putLong(swept).array());
+            sweptStored = swept;
+        }
     }
 
-    /** Sorts before every key of a timer due at {@code time} or later, after every key due earlier. */
-    private static Bytes prefix(long time) {
-        return Bytes.wrap(ByteBuffer.allocate(Long.BYTES).putLong(sortable(time)).array());
-    }
-
-    private static Bytes key(Timer t) {
-        byte[] subject = t.subject().getBytes(StandardCharsets.UTF_8);
-        return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + 1 + Long.BYTES + subject.length)
-                .putLong(sortable(t.due())).put((byte) t.kind().ordinal()).putLong(t.bucket()).put(subject).array());
-    }
-
-    private static Timer parse(byte[] key) {
+    /** A timer as the former layout keyed it: due time (sign bit flipped), kind, bucket, subject. */
+    private static Timer parseFormer(byte[] key) {
         ByteBuffer b = ByteBuffer.wrap(key);
         long due = b.getLong() ^ Long.MIN_VALUE;
         Kind kind = Kind.values()[b.get()];
@@ -113,10 +133,5 @@ final class Timers {
         byte[] subject = new byte[b.remaining()];
         b.get(subject);
         return new Timer(due, kind, bucket, new String(subject, StandardCharsets.UTF_8));
-    }
-
-    /** Flips the sign bit so that unsigned byte order is signed numeric order. */
-    private static long sortable(long v) {
-        return v ^ Long.MIN_VALUE;
     }
 }

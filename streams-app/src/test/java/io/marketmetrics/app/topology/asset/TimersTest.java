@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.marketmetrics.app.testing.RocksDbStores;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.common.utils.Bytes;
@@ -14,7 +16,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The timer index over a real RocksDB store: due timers in due order, and the store written only by a flush. */
+/** The timer index over a real RocksDB store: due timers in due order; the store keeps only the last swept time. */
 class TimersTest {
 
     @TempDir
@@ -45,9 +47,32 @@ class TimersTest {
         assertThat(timers.takeDue(120_000)).containsExactly(eth, btc);
         assertThat(timers.takeDue(120_000)).isEmpty();
         assertThat(timers.takeDue(700_000)).containsExactly(late);
-        // What was taken is deleted from the store at the flush.
-        timers.flush();
-        assertThat(new Timers(store).takeDue(700_000)).isEmpty();
+    }
+
+    @Test
+    void timersOfTheSameDueTimeComeByKindThenBucketThenSubject() {
+        Timers timers = new Timers(store);
+        Timers.Timer market = new Timers.Timer(60_000, Timers.Kind.MARKET_WINDOW, 0, "x:BTC-USD");
+        Timers.Timer assetB = new Timers.Timer(60_000, Timers.Kind.ASSET_WINDOW, 0, "BTC");
+        Timers.Timer assetA = new Timers.Timer(60_000, Timers.Kind.ASSET_WINDOW, 0, "ADA");
+        Timers.Timer candle9 = new Timers.Timer(60_000, Timers.Kind.MARKET_CANDLE_1M, 9, "a:ADA-USD");
+        Timers.Timer candle8 = new Timers.Timer(60_000, Timers.Kind.MARKET_CANDLE_1M, 8, "b:ADA-USD");
+        for (Timers.Timer t : new Timers.Timer[] {candle9, market, assetB, candle8, assetA}) {
+            timers.schedule(t);
+        }
+        assertThat(timers.takeDue(60_000)).containsExactly(assetA, assetB, market, candle8, candle9);
+    }
+
+    @Test
+    void aCancelledTimerIsNotDue() {
+        Timers timers = new Timers(store);
+        Timers.Timer kept = new Timers.Timer(60_000, Timers.Kind.ASSET_WINDOW, 0, "BTC");
+        Timers.Timer cancelled = new Timers.Timer(60_000, Timers.Kind.ASSET_WINDOW, 0, "ETH");
+        timers.schedule(kept);
+        timers.schedule(cancelled);
+        timers.cancel(cancelled);
+        timers.cancel(new Timers.Timer(30_000, Timers.Kind.ASSET_WINDOW, 0, "SOL"));
+        assertThat(timers.takeDue(60_000)).containsExactly(kept);
     }
 
     @Test
@@ -61,76 +86,70 @@ class TimersTest {
     }
 
     @Test
-    void aNewIndexOverTheSameStoreFindsEverythingLeft() {
-        Timers before = new Timers(store);
-        Timers.Timer kept = new Timers.Timer(30_000, Timers.Kind.ASSET_WINDOW, 0, "BTC");
-        Timers.Timer done = new Timers.Timer(20_000, Timers.Kind.MARKET_CANDLE_1M, 7, "x:BTC-USD");
-        before.schedule(kept);
-        before.schedule(done);
-        before.flush();
-        before.cancel(done);
-        before.flush();
-        assertThat(before.takeDue(10_000)).isEmpty();
-
-        // After a restart the index knows nothing of earlier sweeps.
-        Timers after = new Timers(store);
-        assertThat(after.takeDue(40_000)).containsExactly(kept);
-    }
-
-    @Test
-    void theStoreHoldsOnlyWhatWasFlushed() {
+    void theStoreKeepsTheLastSweptTimeAsOfTheLastFlush() {
         Timers timers = new Timers(store);
-        Timers.Timer flushed = new Timers.Timer(30_000, Timers.Kind.ASSET_WINDOW, 0, "BTC");
-        timers.schedule(flushed);
+        assertThat(timers.swept()).isEqualTo(Long.MIN_VALUE);
+        timers.takeDue(50_000);
+        timers.takeDue(40_000);
+        assertThat(timers.swept()).isEqualTo(50_000);
         timers.flush();
-        Timers.Timer notYet = new Timers.Timer(40_000, Timers.Kind.ASSET_WINDOW, 0, "ETH");
-        timers.schedule(notYet);
-        timers.cancel(flushed);
+        timers.takeDue(90_000);
 
-        // A crash here: the commit that would have carried both changes never happened.
-        assertThat(new Timers(store).takeDue(50_000)).containsExactly(flushed);
+        // A crash here: the commit that would have carried the sweep to 90 000 never happened.
+        assertThat(new Timers(store).swept()).isEqualTo(50_000);
 
         timers.flush();
-        assertThat(new Timers(store).takeDue(50_000)).containsExactly(notYet);
+        Timers restarted = new Timers(store);
+        assertThat(restarted.swept()).isEqualTo(90_000);
+        assertThat(restarted.fromFormerLayout()).isFalse();
+        // The index itself is not kept: the task derives it from its state.
+        assertThat(restarted.takeDue(Long.MAX_VALUE)).isEmpty();
     }
 
     @Test
-    void aTimerScheduledAndDoneBetweenTwoFlushesIsNeverWritten() {
+    void aFlushWritesOnlyWhenTheSweptTimeMoved() {
         AtomicInteger writes = new AtomicInteger();
         Timers timers = new Timers(countingWrites(writes));
-        Timers.Timer candle = new Timers.Timer(70_000, Timers.Kind.MARKET_CANDLE_1M, 0, "x:BTC-USD");
-        Timers.Timer window = new Timers.Timer(60_000, Timers.Kind.MARKET_WINDOW, 0, "x:BTC-USD");
-        timers.schedule(candle);
-        timers.schedule(window);
-        timers.cancel(window);
-        assertThat(timers.takeDue(70_000)).containsExactly(candle);
+        for (int i = 0; i < 100; i++) {
+            timers.schedule(new Timers.Timer(70_000 + i, Timers.Kind.MARKET_CANDLE_1M, i, "x:BTC-USD"));
+        }
+        timers.cancel(new Timers.Timer(70_000, Timers.Kind.MARKET_CANDLE_1M, 0, "x:BTC-USD"));
         timers.flush();
         assertThat(writes).hasValue(0);
-        assertThat(new Timers(store).takeDue(Long.MAX_VALUE)).isEmpty();
+
+        assertThat(timers.takeDue(70_050)).hasSize(50);
+        timers.flush();
+        timers.flush();
+        assertThat(writes).hasValue(1);
     }
 
     @Test
-    void aFlushWritesOnlyWhatTheStoreDoesNotHoldYet() {
-        AtomicInteger writes = new AtomicInteger();
-        Timers timers = new Timers(countingWrites(writes));
-        Timers.Timer window = new Timers.Timer(60_000, Timers.Kind.ASSET_WINDOW, 0, "BTC");
-        timers.schedule(window);
-        timers.flush();
-        assertThat(writes).hasValue(1);
+    void aStoreOfTheFormerLayoutGivesItsPendingTimersOnceAndIsClearedAtTheFlush() {
+        Timers.Timer window = new Timers.Timer(120_000, Timers.Kind.ASSET_WINDOW, 0, "BTC");
+        Timers.Timer candle = new Timers.Timer(-60_000, Timers.Kind.MARKET_CANDLE_1H, 7, "x:BTC-USD");
+        store.put(formerKey(window), new byte[0]);
+        store.put(formerKey(candle), new byte[0]);
 
-        // Cancelled and scheduled again before the next commit: the store already holds it.
-        timers.cancel(window);
-        timers.schedule(window);
+        Timers timers = new Timers(store);
+        assertThat(timers.fromFormerLayout()).isTrue();
+        assertThat(timers.swept()).isEqualTo(Long.MIN_VALUE);
+        assertThat(timers.takeDue(120_000)).containsExactly(candle, window);
         timers.flush();
-        assertThat(writes).hasValue(1);
-        assertThat(new Timers(store).takeDue(60_000)).containsExactly(window);
 
-        // Scheduled again while held, then cancelled: one deletion.
-        timers.schedule(window);
-        timers.cancel(window);
-        timers.flush();
-        assertThat(writes).hasValue(2);
-        assertThat(new Timers(store).takeDue(Long.MAX_VALUE)).isEmpty();
+        Timers restarted = new Timers(store);
+        assertThat(restarted.fromFormerLayout()).isFalse();
+        assertThat(restarted.swept()).isEqualTo(120_000);
+        try (var all = store.all()) {
+            assertThat(all.next().key.get()).hasSize(1);
+            assertThat(all.hasNext()).isFalse();
+        }
+    }
+
+    /** The key the former layout gave a timer: due time with its sign bit flipped, kind, bucket, subject. */
+    private static Bytes formerKey(Timers.Timer t) {
+        byte[] subject = t.subject().getBytes(StandardCharsets.UTF_8);
+        return Bytes.wrap(ByteBuffer.allocate(Long.BYTES + 1 + Long.BYTES + subject.length)
+                .putLong(t.due() ^ Long.MIN_VALUE).put((byte) t.kind().ordinal()).putLong(t.bucket()).put(subject).array());
     }
 
     /** {@link #store}, counting its puts and deletes. */

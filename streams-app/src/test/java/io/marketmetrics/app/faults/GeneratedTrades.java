@@ -46,4 +46,19 @@ final class GeneratedTrades {
         }
         return trades;
     }
+
+    /**
+     * {@code trades} with a second copy of a trade {@code back} places earlier after every {@code every}-th: a
+     * duplicate, within grace when {@code back} trades span less than it (1,000 trades are 150 s).
+     */
+    static List<Trade> withDuplicates(List<Trade> trades, int every, int back) {
+        List<Trade> out = new ArrayList<>(trades.size() + trades.size() / every);
+        for (int i = 0; i < trades.size(); i++) {
+            out.add(trades.get(i));
+            if (i % every == every - 1 && i >= back) {
+                out.add(trades.get(i - back));
+            }
+        }
+        return out;
+    }
 }

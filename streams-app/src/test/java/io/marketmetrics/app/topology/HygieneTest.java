@@ -8,6 +8,7 @@ import io.marketmetrics.app.topology.hygiene.HygieneStage;
 import io.marketmetrics.schema.AssetMetrics;
 import io.marketmetrics.schema.MarketMetrics;
 import io.marketmetrics.schema.Trade;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
@@ -122,15 +123,21 @@ class HygieneTest {
     }
 
     @Test
-    void idsStoredInTheFormerLayoutAreRecognizedForAWindowAfterTheStart() {
+    void idsStoredInTheFormerLayoutsAreRecognizedWithinTheWindow() {
         try (MetricsDriver d = new MetricsDriver()) {
-            // Before this layout, an id was stored at its own event time, with an empty value.
             WindowStore<String, byte[]> store = d.driver.getWindowStore(HygieneStage.ACCEPTED_TRADE_IDS);
+            // First an id was stored at its own event time, with an empty value.
             store.put("binance:BTC-USDT old", new byte[0], T0 + 10 * MIN);
+            // Then at the start of its hour, with its event time as value.
+            store.put("binance:BTC-USDT hourly", ByteBuffer.allocate(Long.BYTES).putLong(T0 + 15 * MIN).array(), T0);
+            store.put("binance:BTC-USDT gone", ByteBuffer.allocate(Long.BYTES).putLong(T0 + 5 * MIN).array(), T0);
             d.pipe(valid("new", T0 + 20 * MIN));
             d.pipe(valid("old", T0 + 30 * MIN));
-            assertThat(d.counter("duplicate-dropped-total")).isEqualTo(1.0);
-            assertThat(d.markets.get("binance:BTC-USDT").getTradeCount24h()).isEqualTo(1);
+            d.pipe(valid("hourly", T0 + 70 * MIN));
+            // Accepted at 0:05, out of the window at 1:10.
+            d.pipe(valid("gone", T0 + 70 * MIN));
+            assertThat(d.counter("duplicate-dropped-total")).isEqualTo(2.0);
+            assertThat(d.markets.get("binance:BTC-USDT").getTradeCount24h()).isEqualTo(2);
         }
     }
 

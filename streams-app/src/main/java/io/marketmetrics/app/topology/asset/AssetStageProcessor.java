@@ -67,6 +67,8 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     private KeyValueStore<String, MarketWideFigures> marketWide;
     private WindowStore<String, Bucket> minutes;
     private WindowStore<String, Bucket> hours;
+    private AwaitingCandles awaitingMinutes;
+    private AwaitingCandles awaitingHours;
     private ReadOnlyKeyValueStore<String, ValueAndTimestamp<ExchangeReference>> exchanges;
     private Timers timers;
     private UsdRates rates;
@@ -91,6 +93,9 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         this.marketWide = context.getStateStore(AssetStage.MARKET_WIDE);
         this.minutes = context.getStateStore(StoreNames.CANDLES_1M);
         this.hours = context.getStateStore(StoreNames.CANDLES_1H);
+        // New with every init: a task revived after a failure holds its stores' committed state only.
+        this.awaitingMinutes = new AwaitingCandles();
+        this.awaitingHours = new AwaitingCandles();
         this.exchanges = context.getStateStore(AssetStage.EXCHANGE_REFERENCE);
         this.timers = new Timers(context.getStateStore(AssetStage.TIMERS));
         scheduleFromState(context.getStateStore(AssetStage.MARKET_STATE), context.getStateStore(AssetStage.ASSET_STATE));
@@ -280,6 +285,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         OpenBucket.Pair open = market ? ms.open : as.open;
         StoreBuckets buckets = hourly ? hourBuckets(subject, open.hour) : minuteBuckets(subject, open.minute);
         Bucket bucket = buckets.get(timer.bucket());
+        buckets.emitted(timer.bucket());
         if (buckets.close(timer.bucket())) {
             if (market) {
                 markets.put(subject, ms);
@@ -295,11 +301,11 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     }
 
     private StoreBuckets minuteBuckets(String subject, OpenBucket open) {
-        return new StoreBuckets(minutes, subject, MINUTE_MS, open);
+        return new StoreBuckets(minutes, awaitingMinutes, subject, MINUTE_MS, open);
     }
 
     private StoreBuckets hourBuckets(String subject, OpenBucket open) {
-        return new StoreBuckets(hours, subject, HOUR_MS, open);
+        return new StoreBuckets(hours, awaitingHours, subject, HOUR_MS, open);
     }
 
     /** Applies {@code change} to bucket {@code n}, keeps {@code window} (if any) in step, and schedules a new bucket's candle. */

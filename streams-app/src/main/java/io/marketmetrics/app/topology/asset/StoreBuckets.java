@@ -12,19 +12,22 @@ import org.apache.kafka.streams.state.WindowStoreIterator;
 
 /**
  * One subject's buckets of one length: the closed ones in a window store whose windows are {@code bucketMs}
- * long, the newest in the subject's summary ({@link OpenBucket}), addressed by bucket number. The store never
+ * long (those whose candles are not emitted yet also in memory, {@link AwaitingCandles}), the newest in the
+ * subject's summary ({@link OpenBucket}), addressed by bucket number. The store never
  * holds a bucket newer than the open one; it may hold an older copy of it (written before open buckets
  * existed), which the open one hides.
  */
 final class StoreBuckets implements BucketSource {
 
     private final WindowStore<String, Bucket> store;
+    private final AwaitingCandles awaiting;
     private final String subject;
     private final long bucketMs;
     private final OpenBucket open;
 
-    StoreBuckets(WindowStore<String, Bucket> store, String subject, long bucketMs, OpenBucket open) {
+    StoreBuckets(WindowStore<String, Bucket> store, AwaitingCandles awaiting, String subject, long bucketMs, OpenBucket open) {
         this.store = store;
+        this.awaiting = awaiting;
         this.subject = subject;
         this.bucketMs = bucketMs;
         this.open = open;
@@ -38,6 +41,10 @@ final class StoreBuckets implements BucketSource {
         if (open.n != OpenBucket.NONE && n > open.n) {
             return Bucket.EMPTY;
         }
+        Bucket recent = awaiting.get(subject, n);
+        if (recent != null) {
+            return recent;
+        }
         Bucket b = store.fetch(subject, n * bucketMs);
         return b == null ? Bucket.EMPTY : b;
     }
@@ -48,13 +55,24 @@ final class StoreBuckets implements BucketSource {
             open.bucket = bucket;
         } else if (n > open.n) {
             if (open.n != OpenBucket.NONE) {
-                store.put(subject, open.bucket, open.n * bucketMs);
+                write(open.n, open.bucket);
             }
             open.n = n;
             open.bucket = bucket;
         } else {
-            store.put(subject, bucket, n * bucketMs);
+            write(n, bucket);
         }
+    }
+
+    /** A bucket written before its candle is emitted: to the store, and held until {@link #emitted}. */
+    private void write(long n, Bucket bucket) {
+        store.put(subject, bucket, n * bucketMs);
+        awaiting.put(subject, n, bucket);
+    }
+
+    /** Bucket {@code n}'s candle was emitted: no longer read back but from the store. */
+    void emitted(long n) {
+        awaiting.emitted(subject, n);
     }
 
     /** Writes bucket {@code n} to the store if it is the open one, which is then empty; true if it was. */

@@ -19,6 +19,7 @@ class StoreBucketsTest {
 
     private WindowStore<String, Bucket> store;
     private OpenBucket open;
+    private AwaitingCandles awaiting;
     private StoreBuckets buckets;
 
     @BeforeEach
@@ -27,7 +28,26 @@ class StoreBucketsTest {
                 Serdes.String(), BucketSerde.create()).withLoggingDisabled().build();
         store.init(new MockProcessorContext<>().getStateStoreContext(), store);
         open = new OpenBucket();
-        buckets = new StoreBuckets(store, "BTC", MINUTE, open);
+        awaiting = new AwaitingCandles();
+        buckets = new StoreBuckets(store, awaiting, "BTC", MINUTE, open);
+    }
+
+    @Test
+    void aBucketWrittenBeforeItsCandleIsEmittedIsReadFromMemoryUntilThen() {
+        buckets.put(10, priced(100));
+        buckets.put(12, priced(102));
+        buckets.put(11, priced(101));
+        assertThat(store.fetch("BTC", 10 * MINUTE)).as("written through").isEqualTo(priced(100));
+        assertThat(awaiting.size()).isEqualTo(2);
+        // A read that only memory can answer: the store changed behind its back.
+        store.put("BTC", priced(99), 10 * MINUTE);
+        assertThat(buckets.get(10)).isEqualTo(priced(100));
+
+        buckets.emitted(10);
+        buckets.emitted(11);
+        assertThat(awaiting.size()).isZero();
+        assertThat(buckets.get(10)).as("from the store once emitted").isEqualTo(priced(99));
+        assertThat(buckets.get(11)).isEqualTo(priced(101));
     }
 
     @Test

@@ -3,9 +3,8 @@ package io.marketmetrics.app.topology.asset;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
@@ -41,9 +40,7 @@ final class Timers {
     record Timer(long due, Kind kind, long bucket, String subject) {
     }
 
-    /** The order in which timers of the same due time are taken. */
-    private static final Comparator<Timer> SAME_DUE_ORDER =
-            Comparator.comparing(Timer::kind).thenComparingLong(Timer::bucket).thenComparing(Timer::subject);
+    private static final Kind[] KINDS = Kind.values();
     /** The key of the swept time; keys of the former layout are at least 17 bytes long. */
     private static final Bytes SWEPT = Bytes.wrap(new byte[] {'s'});
 
@@ -90,7 +87,7 @@ final class Timers {
     }
 
     void schedule(Timer timer) {
-        pending.computeIfAbsent(timer.due(), due -> new HashSet<>()).add(timer);
+        pending.computeIfAbsent(timer.due(), due -> new LinkedHashSet<>()).add(timer);
     }
 
     void cancel(Timer timer) {
@@ -100,15 +97,23 @@ final class Timers {
         }
     }
 
-    /** Takes every timer due at or before {@code time} out of the index, in due order. */
+    /**
+     * Takes every timer due at or before {@code time} out of the index, in due order; those due at the same time by
+     * kind, and in the order they were scheduled. (Sorting them fully took 4 % of the stream thread's samples.)
+     */
     List<Timer> takeDue(long time) {
         swept = Math.max(swept, time);
         List<Timer> due = new ArrayList<>();
         Iterator<Map.Entry<Long, Set<Timer>>> it = pending.headMap(time, true).entrySet().iterator();
         while (it.hasNext()) {
-            List<Timer> sameTime = new ArrayList<>(it.next().getValue());
-            sameTime.sort(SAME_DUE_ORDER);
-            due.addAll(sameTime);
+            Set<Timer> sameTime = it.next().getValue();
+            for (Kind kind : KINDS) {
+                for (Timer timer : sameTime) {
+                    if (timer.kind() == kind) {
+                        due.add(timer);
+                    }
+                }
+            }
             it.remove();
         }
         return due;

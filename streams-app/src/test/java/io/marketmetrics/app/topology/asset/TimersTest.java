@@ -50,7 +50,7 @@ class TimersTest {
     }
 
     @Test
-    void timersOfTheSameDueTimeComeByKindThenBucketThenSubject() {
+    void timersOfTheSameDueTimeComeByKindThenInTheOrderScheduled() {
         Timers timers = new Timers(store);
         Timers.Timer market = new Timers.Timer(60_000, Timers.Kind.MARKET_WINDOW, 0, "x:BTC-USD");
         Timers.Timer assetB = new Timers.Timer(60_000, Timers.Kind.ASSET_WINDOW, 0, "BTC");
@@ -60,7 +60,7 @@ class TimersTest {
         for (Timers.Timer t : new Timers.Timer[] {candle9, market, assetB, candle8, assetA}) {
             timers.schedule(t);
         }
-        assertThat(timers.takeDue(60_000)).containsExactly(assetA, assetB, market, candle8, candle9);
+        assertThat(timers.takeDue(60_000)).containsExactly(assetB, assetA, market, candle9, candle8);
     }
 
     @Test

@@ -20,9 +20,9 @@ import org.apache.kafka.streams.state.WindowStore;
  * since the last one as one record (and one changelog record), and a batch is written early when it reaches
  * {@link #BATCH_IDS} ids. One record per trade, as the ids were stored until the ninth session, was the largest of
  * the pipeline's changelogs (1.00 record per trade at the bench's default size). A batch is stored at the
- * earliest event time it holds, under the key {@code "\0"} and the hex of its first id's hash (unique: an id is
- * accepted again only a window after it was), so that the window store drops it once all of it is out of the
- * window. The index is read from the store at the first trade after a start; entries of the two former layouts
+ * newest event time it holds, under the key {@code "\0"} and the hex of its first id's hash (unique: an id is
+ * accepted again only a window after it was), so that the window store keeps it as long as any of it counts: a
+ * batch may span more than a window of event time (a sparse replay with long commits). The index is read from the store at the first trade after a start; entries of the two former layouts
  * (an id per entry, at its own event time with an empty value, or at the start of its window-long bucket with its
  * event time as value) are read with it and drop out with the store's retention.
  */
@@ -49,7 +49,10 @@ final class AcceptedTrades {
         this.windowMs = windowMs;
     }
 
-    /** The window store's retention: a batch is stored at its earliest time and may span up to grace after it. */
+    /**
+     * The window store's retention: a batch, stored at its newest time, needs a window; the former layouts stored an
+     * id at the start of its window-long bucket, up to a window before its time.
+     */
     static long retentionMs(long windowMs, long graceMs) {
         return 2 * windowMs + graceMs;
     }
@@ -98,12 +101,12 @@ final class AcceptedTrades {
             return;
         }
         ByteBuffer value = ByteBuffer.allocate(1 + batchIds * 2 * Long.BYTES).put(BATCH_FORMAT);
-        long earliest = Long.MAX_VALUE;
+        long newest = Long.MIN_VALUE;
         for (int i = 0; i < batchIds; i++) {
             value.putLong(batch[2 * i]).putLong(batch[2 * i + 1]);
-            earliest = Math.min(earliest, batch[2 * i + 1]);
+            newest = Math.max(newest, batch[2 * i + 1]);
         }
-        store.put(BATCH_PREFIX + Long.toHexString(batch[0]), value.array(), earliest);
+        store.put(BATCH_PREFIX + Long.toHexString(batch[0]), value.array(), newest);
         batchIds = 0;
     }
 

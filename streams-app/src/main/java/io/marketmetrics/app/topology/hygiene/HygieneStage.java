@@ -36,7 +36,7 @@ public final class HygieneStage implements ProcessorSupplier<String, Trade, Stri
 
     @Override
     public Set<StoreBuilder<?>> stores() {
-        // Windows as long as the dedupe window, each batch at its earliest event time (AcceptedTrades). Not cached:
+        // Windows as long as the dedupe window, each batch at its newest event time (AcceptedTrades). Not cached:
         // each batch is written once, so a cache would coalesce nothing, and it must reach the changelog before the
         // commit it is written for.
         Duration retention = Duration.ofMillis(AcceptedTrades.retentionMs(config.dedupeWindow().toMillis(), config.grace().toMillis()));

@@ -102,6 +102,22 @@ class AcceptedTradesTest {
     }
 
     @Test
+    void aBatchSpanningMoreThanAWindowIsKeptAsLongAsItsNewestIdCounts() {
+        // A sparse replay with long commits: one batch spans two hours of event time.
+        AcceptedTrades accepted = new AcceptedTrades(store, HOUR);
+        accepted.acceptedSince(0, T0 - HOUR, T0);
+        accepted.accept(1, T0, T0);
+        accepted.accept(2, T0 + 2 * HOUR, T0 + 2 * HOUR);
+        accepted.flush();
+        // Half an hour later another batch moves the store's time on: id 2 still counts.
+        accepted.accept(3, T0 + 2 * HOUR + HOUR / 2, T0 + 2 * HOUR + HOUR / 2);
+        accepted.flush();
+
+        AcceptedTrades restarted = new AcceptedTrades(store, HOUR);
+        assertThat(restarted.acceptedSince(2, T0 + HOUR + HOUR / 2, T0 + 2 * HOUR + HOUR / 2)).isTrue();
+    }
+
+    @Test
     void idsOutOfTheWindowLeaveTheIndex() {
         AcceptedTrades accepted = new AcceptedTrades(store, HOUR);
         accepted.acceptedSince(0, T0 - HOUR, T0);

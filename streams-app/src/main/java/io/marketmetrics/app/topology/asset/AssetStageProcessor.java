@@ -78,10 +78,17 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
     private long sweptMinute = Long.MIN_VALUE;
     private long sweptGraceMinute = Long.MIN_VALUE;
     private boolean candleStoresMarked;
+    /**
+     * Whether a change reference may be moved on by a minute ({@link #refreshChangeReferences}): the buckets at its
+     * boundaries, an hour and a window old, take no more trades (those older than grace are rejected).
+     */
+    private final boolean incrementalReferences;
 
     AssetStageProcessor(AssetStage stage) {
         this.stage = stage;
         this.aggregator = new PriceAggregator(stage.config().outlierThreshold());
+        long graceMinutes = stage.config().grace().toMinutes();
+        this.incrementalReferences = graceMinutes < 59 && graceMinutes < stage.config().windowMinutes() - 1;
     }
 
     @Override
@@ -413,15 +420,27 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         }
     }
 
-    /** The 1h and 24h references change only when the evaluation minute does: evaluations never land before it. */
+    /**
+     * The 1h and 24h references change only when the evaluation minute does: evaluations never land before it. When
+     * it moves on by one minute, each reference's boundary does too, and the boundary's new bucket is final (older
+     * than grace, {@link #incrementalReferences}): the reference is that bucket's close if it has a price, else it
+     * stays. (Looking each up again read the asset's hourly closes and up to four store ranges every minute.)
+     */
     private void refreshChangeReferences(String symbol, AssetState as, StoreBuckets assetMinutes, StoreBuckets assetHours) {
         long minute = minute(as.evaluatedAt);
-        if (as.refMinute != minute) {
+        if (as.refMinute == minute) {
+            return;
+        }
+        int window = stage.config().windowMinutes();
+        if (incrementalReferences && as.refMinute == minute - 1) {
+            as.ref1h = ChangeReference.stepTo(as.ref1h, assetMinutes.get(minute - 60));
+            as.ref24h = ChangeReference.stepTo(as.ref24h, assetMinutes.get(minute - window));
+        } else {
             HourlyCloses all = closes.of(symbol, as);
             as.ref1h = ChangeReference.priceAtEndOf(minute - 60, assetMinutes, assetHours, all);
-            as.ref24h = ChangeReference.priceAtEndOf(minute - stage.config().windowMinutes(), assetMinutes, assetHours, all);
-            as.refMinute = minute;
+            as.ref24h = ChangeReference.priceAtEndOf(minute - window, assetMinutes, assetHours, all);
         }
+        as.refMinute = minute;
     }
 
     /** A market's figures from its summary, for {@link Publisher}; null for a market without one. */

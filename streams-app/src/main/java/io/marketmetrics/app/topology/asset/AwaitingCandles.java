@@ -13,7 +13,25 @@ import java.util.Map;
  */
 final class AwaitingCandles {
 
-    private record Key(String subject, long n) {
+    /** Compares the bucket number first, then the subject: cheaper than a record's generated equality. */
+    private static final class Key {
+        private final String subject;
+        private final long n;
+
+        Key(String subject, long n) {
+            this.subject = subject;
+            this.n = n;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.n == n && k.subject.equals(subject);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * subject.hashCode() + Long.hashCode(n);
+        }
     }
 
     private final Map<Key, Bucket> buckets = new HashMap<>();

@@ -21,4 +21,12 @@ public final class ChangeReference {
                 .map(b -> b.bucket().close())
                 .orElseGet(closes::beforeSparkline);
     }
+
+    /**
+     * The reference at a boundary one minute later than that of {@code reference}: the close of the boundary's
+     * bucket {@code next} if it has a price (an evaluation), else {@code reference} still. Only for a final bucket.
+     */
+    public static double stepTo(double reference, Bucket next) {
+        return next.hasPrice() ? next.close() : reference;
+    }
 }

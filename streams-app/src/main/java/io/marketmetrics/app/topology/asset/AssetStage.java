@@ -17,6 +17,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorSupplier;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.internals.BatchLoggedWindowStoreBuilder;
 
 /**
  * The asset stage's processor and the stores it declares. The key-value stores (one entry per market or asset)
@@ -86,10 +87,11 @@ public final class AssetStage implements ProcessorSupplier<String, SpecificRecor
                 Stores.keyValueStoreBuilder(stores.keyValue(MARKET_WIDE), Serdes.String(),
                         MarketWideFigures.serde()).withCachingEnabled(),
                 Publications.builder(PENDING, Publisher.Kind.class),
-                // Not cached: see above.
-                Stores.windowStoreBuilder(stores.window(StoreNames.CANDLES_1M, config.candleRetention1m(),
+                // Not cached: see above. Logged with a changelog record per commit, not per bucket
+                // (BatchLoggedWindowBytesStore).
+                new BatchLoggedWindowStoreBuilder<>(stores.window(StoreNames.CANDLES_1M, config.candleRetention1m(),
                         Duration.ofMinutes(1)), Serdes.String(), BucketSerde.create()),
-                Stores.windowStoreBuilder(stores.window(StoreNames.CANDLES_1H, config.candleRetention1h(),
+                new BatchLoggedWindowStoreBuilder<>(stores.window(StoreNames.CANDLES_1H, config.candleRetention1h(),
                         Duration.ofHours(1)), Serdes.String(), BucketSerde.create()));
     }
 }

@@ -36,6 +36,10 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * a standby replica up to date, go through the inner store's own restore callback: this store registers it wrapped,
  * so that a batch arrives there as the records it holds, with the batch's offset, and any other record (the former
  * layout's, one per put) as it is. Uses Kafka Streams' internal context (4.3), as its own stores do.
+ *
+ * <p>Nothing may write to such a store from a before-commit call ({@link CommitHook}): the stores' caches are
+ * flushed in no set order, so a put made after this store's flush would reach the changelog only with the next
+ * commit, after the input offsets that caused it were committed.
  */
 public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowStore<Bytes, byte[]>, byte[], byte[]>
         implements WindowStore<Bytes, byte[]> {

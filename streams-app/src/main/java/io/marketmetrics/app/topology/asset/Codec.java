@@ -115,6 +115,16 @@ public final class Codec {
             return Arrays.copyOf(bytes, size);
         }
 
+        /** The bytes written so far. */
+        int size() {
+            return size;
+        }
+
+        /** Empties the buffer, keeping its capacity. */
+        void clear() {
+            size = 0;
+        }
+
         Out writeSum(ExactSum sum) {
             writeInt(sum.exponent());
             return writeBytes(sum.mantissaBytes());

@@ -1,6 +1,6 @@
 package org.apache.kafka.streams.state.internals;
 
-import io.marketmetrics.app.topology.BatchLoggedWindowBytesStore;
+import io.marketmetrics.app.topology.asset.BatchLoggedWindowBytesStore;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.streams.state.WindowBytesStoreSupplier;

@@ -1,6 +1,6 @@
-package io.marketmetrics.app.topology;
+package io.marketmetrics.app.topology.asset;
 
-import java.io.ByteArrayOutputStream;
+import io.marketmetrics.app.topology.CommitHook;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.nio.ByteBuffer;
@@ -52,7 +52,8 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
     private static final int TIMESTAMP_AND_SEQNUM = Long.BYTES + Integer.BYTES;
 
     private InternalProcessorContext<?, ?> context;
-    private final ByteArrayOutputStream batch = new ByteArrayOutputStream(64 * 1024);
+    /** The puts since the last batch was sent, encoded; empty when none. */
+    private final Codec.Out batch = new Codec.Out();
     private long batchNewest = Long.MIN_VALUE;
     private int batchNumber;
 
@@ -77,19 +78,16 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
     }
 
     /** Adds a put to a batch: the format byte first, then per put the key, the window start and the value. */
-    static void append(ByteArrayOutputStream batch, Bytes key, long windowStart, byte[] value) {
+    static void append(Codec.Out batch, Bytes key, long windowStart, byte[] value) {
         if (batch.size() == 0) {
-            batch.write(BATCH_FORMAT);
+            batch.writeByte(BATCH_FORMAT);
         }
-        ByteBuffer entry = ByteBuffer.allocate(Integer.BYTES + key.get().length + Long.BYTES + Integer.BYTES
-                + (value == null ? 0 : value.length));
-        entry.putInt(key.get().length).put(key.get()).putLong(windowStart);
+        batch.writeBytes(key.get()).writeLong(windowStart);
         if (value == null) {
-            entry.putInt(-1);
+            batch.writeInt(-1);
         } else {
-            entry.putInt(value.length).put(value);
+            batch.writeBytes(value);
         }
-        batch.write(entry.array(), 0, entry.capacity());
     }
 
     /** A batch's changelog key: {@link #BATCH_KEY} at the batch's newest window start, with its number. */
@@ -110,7 +108,7 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
         Bytes key = batchKey(batchNewest, batchNumber);
         batchNumber = (batchNumber + 1) & Integer.MAX_VALUE;
         context.logChange(name(), key, batch.toByteArray(), batchNewest, new RecordHeaders(), wrapped().getPosition());
-        batch.reset();
+        batch.clear();
         batchNewest = Long.MIN_VALUE;
     }
 

@@ -1,9 +1,8 @@
-package io.marketmetrics.app.topology;
+package io.marketmetrics.app.topology.asset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -22,7 +21,7 @@ class BatchLoggedWindowBytesStoreTest {
 
     @Test
     void aBatchBecomesThePutsItHoldsInOrderWithDeletionsAndItsOffset() {
-        ByteArrayOutputStream batch = new ByteArrayOutputStream();
+        Codec.Out batch = new Codec.Out();
         BatchLoggedWindowBytesStore.append(batch, key("BTC"), 60_000, new byte[] {1, 2});
         BatchLoggedWindowBytesStore.append(batch, key("binance:BTC-USDT"), 120_000, new byte[] {3});
         BatchLoggedWindowBytesStore.append(batch, key(""), 120_000, null);

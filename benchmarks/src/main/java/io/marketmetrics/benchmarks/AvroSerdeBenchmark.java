@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.marketmetrics.schema.Candle;
+import io.marketmetrics.schema.CandleInterval;
 import io.marketmetrics.schema.TakerSide;
 import io.marketmetrics.schema.Trade;
 import io.marketmetrics.serde.AvroSerdeConfig;
@@ -35,9 +37,12 @@ public class AvroSerdeBenchmark {
 
     private static final String SCOPE = "jmh-avro";
     private static final String TOPIC = "trades";
+    private static final String CANDLES = "candles-1m";
 
     private final SpecificAvroSerde<Trade> serde = new SpecificAvroSerde<>();
+    private final SpecificAvroSerde<Candle> candles = new SpecificAvroSerde<>();
     private Trade trade;
+    private Candle candle;
     private byte[] bytes;
 
     @Setup
@@ -46,6 +51,11 @@ public class AvroSerdeBenchmark {
         trade = new Trade("binance", "BTC", "USDT", 60_123.45, 0.0125, "4123456789", TakerSide.BUY,
                 Instant.parse("2026-01-05T12:34:56.789Z"));
         bytes = serde.serializer().serialize(TOPIC, trade);
+        candles.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, "mock://" + SCOPE), false);
+        candle = Candle.newBuilder().setSubject("binance:BTC-USDT").setInterval(CandleInterval.ONE_MINUTE)
+                .setStart(Instant.parse("2026-01-05T12:34:00Z")).setEnd(Instant.parse("2026-01-05T12:35:00Z"))
+                .setCurrency("USDT").setOpen(60_123.45).setHigh(60_130.0).setLow(60_100.5).setClose(60_120.25)
+                .setVolumeBase(1.25).setVolumeQuote(75_150.3).setVolumeUsd(75_140.1).setTradeCount(83).build();
     }
 
     @TearDown
@@ -56,6 +66,12 @@ public class AvroSerdeBenchmark {
     @Benchmark
     public byte[] serialize() {
         return serde.serializer().serialize(TOPIC, trade);
+    }
+
+    /** A final 1m candle, as the asset stage sends one for about every other trade at the bench's default density. */
+    @Benchmark
+    public byte[] serializeCandle() {
+        return candles.serializer().serialize(CANDLES, candle);
     }
 
     @Benchmark

@@ -110,7 +110,7 @@ final class Bench {
     private BenchReport.Run drain(String name, String longestWindow, WorkerSpec spec) {
         progress.printf("running %s ...%n", name);
         double benchCpuBefore = ResourceSampler.cpuSeconds();
-        try (WorkerProcess worker = WorkerProcess.start(name, spec, plan.workerHeap(), jfrDir)) {
+        try (WorkerProcess worker = WorkerProcess.start(name, spec, plan.workerHeap(), plan.workerJvm(), jfrDir)) {
             WorkerResult result = worker.result();
             double benchCpu = ResourceSampler.cpuSeconds() - benchCpuBefore;
             progress.printf("  %,d records in %.1f s: %,.0f/s (second half %,.0f/s)%n", result.records(),
@@ -125,7 +125,7 @@ final class Bench {
         progress.printf("running %s: %d trades/s for %d s ...%n", name, rate,
                 plan.latencyWarmup().plus(plan.latencyMeasure()).toSeconds());
         try (WorkerProcess worker = WorkerProcess.start(name, spec(WorkerSpec.App.PIPELINE, topics, name, 1440, 168, true),
-                plan.workerHeap(), jfrDir)) {
+                plan.workerHeap(), plan.workerJvm(), jfrDir)) {
             worker.awaitReady();
             List<Latencies.Sent> sent = new ArrayList<>();
             long total = rate * plan.latencyWarmup().plus(plan.latencyMeasure()).toSeconds();

@@ -3,6 +3,7 @@ package io.marketmetrics.app.bench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,11 @@ public final class BenchCommand implements Callable<Integer> {
                     + " Docker image gives the heap in a 1 GiB container).")
     String workerHeap;
 
+    @Option(names = "--worker-jvm-option", paramLabel = "OPTION",
+            description = "A further option of each measured application's JVM, the passthrough's too (repeatable; e.g."
+                    + " --worker-jvm-option=-XX:+UseSerialGC).")
+    List<String> workerJvm = new ArrayList<>();
+
     @Option(names = "--jfr", paramLabel = "DIR",
             description = "Record each measured application with Java Flight Recorder (profile settings) into DIR/NAME.jfr.")
     Path jfrDir;
@@ -88,8 +94,8 @@ public final class BenchCommand implements Callable<Integer> {
             throw UserError.usage("--trades, --sweep-trades, --scale-trades, --rates, --event-span and --sweep-span must be positive,"
                     + " --latency-warmup not negative");
         }
-        BenchPlan plan = quick ? BenchPlan.quick(workerHeap) : BenchPlan.full(trades, eventSpan, sweepTrades, sweepSpan, rates,
-                latencyWarmup, scaleTrades, workerHeap);
+        BenchPlan plan = quick ? BenchPlan.quick(workerHeap, workerJvm) : BenchPlan.full(trades, eventSpan, sweepTrades, sweepSpan, rates,
+                latencyWarmup, scaleTrades, workerHeap, workerJvm);
         Set<Bench.Section> sections = only == null || only.isEmpty() ? EnumSet.allOf(Bench.Section.class) : only;
         boolean temporary = workDir == null;
         Path dir = temporary ? Files.createTempDirectory("mm-bench") : Files.createDirectories(workDir);

@@ -17,21 +17,22 @@ import java.util.List;
  * @param scaleAssets    assets of the scale run (each on every venue)
  * @param scaleTrades    trades of the scale run, spread evenly over its assets and over one hour
  * @param workerHeap     the -Xmx of each measured application's JVM
+ * @param workerJvm      further options of each measured application's JVM (the passthrough's too)
  */
 record BenchPlan(long trades, int assets, int venues, double hotShare, Duration eventSpan, long sweepTrades,
                  Duration sweepSpan, List<Integer> latencyRates, Duration latencyWarmup, Duration latencyMeasure,
-                 int scaleAssets, long scaleTrades, String workerHeap) {
+                 int scaleAssets, long scaleTrades, String workerHeap, List<String> workerJvm) {
 
     /** The sizes: 2 M trades of 200 assets x 5 venues, 30 % on one asset; 10,000 assets x 5 venues of state. */
     static BenchPlan full(long trades, Duration eventSpan, long sweepTrades, Duration sweepSpan, List<Integer> latencyRates,
-                          Duration latencyWarmup, long scaleTrades, String workerHeap) {
+                          Duration latencyWarmup, long scaleTrades, String workerHeap, List<String> workerJvm) {
         return new BenchPlan(trades, 200, 5, 0.30, eventSpan, sweepTrades, sweepSpan, List.copyOf(latencyRates),
-                latencyWarmup, Duration.ofSeconds(20), 10_000, scaleTrades, workerHeap);
+                latencyWarmup, Duration.ofSeconds(20), 10_000, scaleTrades, workerHeap, List.copyOf(workerJvm));
     }
 
     /** Every step at toy sizes: proves the command works, measures nothing worth quoting. */
-    static BenchPlan quick(String workerHeap) {
+    static BenchPlan quick(String workerHeap, List<String> workerJvm) {
         return new BenchPlan(10_000, 20, 3, 0.30, Duration.ofHours(1), 2_000, Duration.ofHours(2), List.of(200),
-                Duration.ofSeconds(1), Duration.ofSeconds(2), 200, 3_000, workerHeap);
+                Duration.ofSeconds(1), Duration.ofSeconds(2), 200, 3_000, workerHeap, List.copyOf(workerJvm));
     }
 }

@@ -123,9 +123,9 @@ final class BenchReport {
             out.println("Kafka Streams settings overridden: " + streamsOverrides);
         }
         out.printf(Locale.ROOT, "machine: %d processors, %s memory, %s; load average %.1f at start, %.1f at end;"
-                        + " each measured application in a JVM of its own with -Xmx%s%n%n",
+                        + " each measured application in a JVM of its own with -Xmx%s%s%n%n",
                 machine.processors(), mib(machine.memoryBytes()), machine.java(), machine.loadAtStart(), machine.loadAtEnd(),
-                plan.workerHeap());
+                plan.workerHeap(), plan.workerJvm().isEmpty() ? "" : " " + String.join(" ", plan.workerJvm()));
         out.printf(Locale.ROOT, "%-22s %8s %10s %12s %14s %15s %8s %14s %11s %11s%n", "drained (exactly-once)", "window",
                 "trades/s", "2nd half/s", "CPU s/M trades", "of which stream", "JIT s", "broker CPU s/M", "peak heap",
                 "peak RSS");

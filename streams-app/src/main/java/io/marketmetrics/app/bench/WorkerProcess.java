@@ -36,12 +36,14 @@ final class WorkerProcess implements AutoCloseable {
 
     /**
      * @param heap     the child's -Xmx, e.g. {@code 460m}
+     * @param options  further JVM options of the child
      * @param jfrDir   where to write {@code NAME.jfr} (a profiling recording), or null for none
      */
-    static WorkerProcess start(String name, WorkerSpec spec, String heap, Path jfrDir) {
+    static WorkerProcess start(String name, WorkerSpec spec, String heap, List<String> options, Path jfrDir) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx" + heap);
+        command.addAll(options);
         if (jfrDir != null) {
             command.add("-XX:StartFlightRecording=settings=profile,filename="
                     + jfrDir.resolve(name + ".jfr").toAbsolutePath());

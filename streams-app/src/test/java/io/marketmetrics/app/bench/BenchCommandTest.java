@@ -30,8 +30,9 @@ class BenchCommandTest {
     /** The default run's proof: the throughput section (two of the nine application runs) end to end. */
     @Test
     void quickThroughputRunDrainsEveryTrade() throws Exception {
-        JsonNode report = bench("--only", "THROUGHPUT");
+        JsonNode report = bench("--only", "THROUGHPUT", "--worker-jvm-option=-XX:+UseSerialGC");
         assertThat(report.path("throughput").findValuesAsText("name")).containsExactly("passthrough", "pipeline");
+        assertThat(report.path("plan").path("workerJvm").get(0).asText()).isEqualTo("-XX:+UseSerialGC");
         assertThat(report.path("throughput").findValues("records").stream().map(JsonNode::asLong).toList())
                 .containsExactly(10_000L, 10_000L);
         assertThat(report.path("pipelineToPassthrough").isNumber()).isTrue();

@@ -209,7 +209,7 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         // buckets unless the trade is out of order, and then one read and write of each instead of two.
         addToAsset(assetMinutes, minute(t), minute(evaluation), addVolume, addPrice, as.window, Timers.Kind.ASSET_CANDLE_1M, base);
         addToAsset(assetHours, hour(t), hour(evaluation), addVolume, addPrice, null, Timers.Kind.ASSET_CANDLE_1H, base);
-        refreshChangeReferences(base, as, assetMinutes, assetHours);
+        refreshChangeReferences(base, as, assetMinutes, assetHours, assetExpiry);
         reschedule(Timers.Kind.ASSET_WINDOW, base, assetExpiry, as.window.expiryMinute());
         assets.put(base, as);
         ms.assetVolumeUsd = as.window.volumeUsd();
@@ -257,9 +257,10 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         as.evaluatedAt = Math.max(as.evaluatedAt, now);
         StoreBuckets assetMinutes = minuteBuckets(symbol, as.open.minute);
         StoreBuckets assetHours = hourBuckets(symbol, as.open.hour);
+        long expiry = as.window.expiryMinute();
         as.window.advanceTo(minute(as.evaluatedAt), assetMinutes, assetHours);
         closes.advanceTo(symbol, as, hour(as.evaluatedAt));
-        refreshChangeReferences(symbol, as, assetMinutes, assetHours);
+        refreshChangeReferences(symbol, as, assetMinutes, assetHours, expiry);
         reschedule(Timers.Kind.ASSET_WINDOW, symbol, RollingWindow.NONE, as.window.expiryMinute());
         assets.put(symbol, as);
         pending.mark(Publisher.Kind.ASSET, symbol);
@@ -425,8 +426,13 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
      * it moves on by one minute, each reference's boundary does too, and the boundary's new bucket is final (older
      * than grace, {@link #incrementalReferences}): the reference is that bucket's close if it has a price, else it
      * stays. (Looking each up again read the asset's hourly closes and up to four store ranges every minute.)
+     * The window's boundary bucket is read only if it had a change: the window, whose end was the reference minute
+     * ({@code refMinute}) before it moved on, held it then, so it was its oldest bucket, and {@code expiryBefore}, the
+     * window's expiry before it moved, is this minute. Otherwise it is empty, as it is for an asset that did not trade a
+     * window ago, and the reference stays.
      */
-    private void refreshChangeReferences(String symbol, AssetState as, StoreBuckets assetMinutes, StoreBuckets assetHours) {
+    private void refreshChangeReferences(String symbol, AssetState as, StoreBuckets assetMinutes, StoreBuckets assetHours,
+                                         long expiryBefore) {
         long minute = minute(as.evaluatedAt);
         if (as.refMinute == minute) {
             return;
@@ -434,7 +440,9 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         int window = stage.config().windowMinutes();
         if (incrementalReferences && as.refMinute == minute - 1) {
             as.ref1h = ChangeReference.stepTo(as.ref1h, assetMinutes.get(minute - 60));
-            as.ref24h = ChangeReference.stepTo(as.ref24h, assetMinutes.get(minute - window));
+            if (expiryBefore == minute) {
+                as.ref24h = ChangeReference.stepTo(as.ref24h, assetMinutes.get(minute - window));
+            }
         } else {
             HourlyCloses all = closes.of(symbol, as);
             as.ref1h = ChangeReference.priceAtEndOf(minute - 60, assetMinutes, assetHours, all);

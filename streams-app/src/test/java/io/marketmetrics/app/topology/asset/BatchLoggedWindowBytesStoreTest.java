@@ -4,20 +4,41 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowStore;
+import org.apache.kafka.streams.state.WindowStoreIterator;
+import org.apache.kafka.streams.state.internals.BatchLoggedWindowStoreBuilder;
 import org.apache.kafka.streams.state.internals.WindowKeySchema;
 import org.junit.jupiter.api.Test;
 
 /**
  * A batch record read back from the changelog becomes the records of the puts it holds, as Kafka Streams' change
- * logging would have written them, with the batch's offset; other records pass as they are. The store itself on a
+ * logging would have written them, with the batch's offset; other records pass as they are. The puts held until the
+ * commit are read back by every kind of read before it, and are in the RocksDB store after it. The store itself on a
  * real broker, restored from its changelog after the state is lost, is proven by {@code CrashRecoveryTest}.
  */
 class BatchLoggedWindowBytesStoreTest {
 
     private static final String TOPIC = "app-candles-1m-store-changelog";
+    private static final String STORE = "candles-test-store";
+    private static final long MINUTE = 60_000L;
+    private static final long DAY = 86_400_000L;
 
     @Test
     void aBatchBecomesThePutsItHoldsInOrderWithDeletionsAndItsOffset() {
@@ -56,6 +77,63 @@ class BatchLoggedWindowBytesStoreTest {
 
         assertThatThrownBy(() -> BatchLoggedWindowBytesStore.unbatched(List.of(record)))
                 .hasMessageContaining("unknown format").hasMessageContaining("offset 5");
+    }
+
+    @Test
+    void putsHeldUntilTheCommitAreReadBackByEveryReadAndStoredAtTheCommit() {
+        List<String> readsBeforeCommit = new ArrayList<>();
+        StreamsBuilder builder = new StreamsBuilder();
+        builder.addStateStore(new BatchLoggedWindowStoreBuilder<>(Stores.persistentWindowStore(STORE, Duration.ofDays(2),
+                Duration.ofMinutes(1), false), Serdes.String(), Serdes.String()));
+        builder.stream("in", Consumed.with(Serdes.String(), Serdes.String()))
+                .process(() -> new Processor<String, String, Void, Void>() {
+                    private WindowStore<String, String> store;
+
+                    @Override
+                    public void init(ProcessorContext<Void, Void> context) {
+                        store = context.getStateStore(STORE);
+                    }
+
+                    @Override
+                    public void process(Record<String, String> record) {
+                        // Two days of minutes: more than one segment. Overwritten, and a deletion.
+                        store.put("BTC", "first", MINUTE);
+                        store.put("BTC", "second", MINUTE);
+                        store.put("ETH", "eth", MINUTE);
+                        store.put("BTC", "next day", DAY + MINUTE);
+                        store.put("ETH", "gone", 2 * MINUTE);
+                        store.put("ETH", null, 2 * MINUTE);
+                        readsBeforeCommit.add("point " + store.fetch("BTC", MINUTE) + " " + store.fetch("ETH", 2 * MINUTE));
+                        try (WindowStoreIterator<String> it = store.fetch("BTC", 0, 2 * DAY)) {
+                            readsBeforeCommit.add("range " + values(it));
+                        }
+                        try (KeyValueIterator<Windowed<String>, String> it = store.fetchAll(0, 2 * DAY)) {
+                            List<String> all = new ArrayList<>();
+                            it.forEachRemaining(kv -> all.add(kv.key.key() + "@" + kv.key.window().start() + "=" + kv.value));
+                            readsBeforeCommit.add("all " + all);
+                        }
+                    }
+                }, Named.as("writer"), STORE);
+        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
+            driver.createInputTopic("in", new StringSerializer(), new StringSerializer()).pipeInput("k", "v");
+
+            assertThat(readsBeforeCommit).containsExactly("point second null",
+                    "range [second, next day]",
+                    "all [BTC@60000=second, ETH@60000=eth, BTC@86460000=next day]");
+            // The test driver commits after each record: the puts are now in the RocksDB store itself.
+            WindowStore<String, String> stored = driver.getWindowStore(STORE);
+            try (KeyValueIterator<Windowed<String>, String> it = stored.fetchAll(0, 2 * DAY)) {
+                List<String> all = new ArrayList<>();
+                it.forEachRemaining(kv -> all.add(kv.key.key() + "@" + kv.key.window().start() + "=" + kv.value));
+                assertThat(all).containsExactly("BTC@60000=second", "ETH@60000=eth", "BTC@86460000=next day");
+            }
+        }
+    }
+
+    private static List<String> values(WindowStoreIterator<String> it) {
+        List<String> out = new ArrayList<>();
+        it.forEachRemaining(kv -> out.add(kv.value));
+        return out;
     }
 
     private static Bytes key(String subject) {

@@ -1,7 +1,6 @@
 package io.marketmetrics.benchmarks;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +12,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
+import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.common.utils.Utils;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -32,6 +32,7 @@ import org.rocksdb.Options;
 import org.rocksdb.RocksDB;
 import org.rocksdb.RocksDBException;
 import org.rocksdb.WriteBatch;
+import org.apache.kafka.streams.state.internals.WindowKeySchema;
 import org.rocksdb.WriteOptions;
 
 /**
@@ -146,9 +147,8 @@ public class MemtableOrderBenchmark {
         return puts;
     }
 
-    /** A window store's key: the subject's bytes, the window start, a sequence number. */
+    /** A window store's key, as Kafka Streams writes it: the subject's bytes, the window start, a sequence number. */
     private static byte[] key(String subject, long start) {
-        byte[] s = subject.getBytes(StandardCharsets.UTF_8);
-        return ByteBuffer.allocate(s.length + 12).put(s).putLong(start).putInt(0).array();
+        return WindowKeySchema.toStoreKeyBinary(Bytes.wrap(subject.getBytes(StandardCharsets.UTF_8)), start, 0).get();
     }
 }

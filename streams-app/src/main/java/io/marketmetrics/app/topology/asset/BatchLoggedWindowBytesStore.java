@@ -43,8 +43,8 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  *
  * <p>The puts reach the inner store at the same moment, in key order and, for RocksDB, as one write batch per segment
  * ({@link SegmentedWriteBatches}): a closed bucket's key lands at a random place in a large memtable, and inserting one
- * at a time cost about 1.7 µs (JMH {@code MemtableOrderBenchmark}: 1.0 µs sorted in a batch; in the bench 15 % less
- * stream-thread CPU per trade, docs/PERFORMANCE.md, eleventh session). Until then the thread that put them reads
+ * at a time cost about 1.7 µs (JMH {@code MemtableOrderBenchmark}: 1.0 µs sorted in a batch; in the bench 3 to 13 %
+ * less stream-thread CPU per trade in three A/B pairs, docs/PERFORMANCE.md, eleventh session). Until then the thread that put them reads
  * them here: a point read from the puts held, any other read after writing them. Other threads (interactive
  * queries) read the inner store, and so see a put from the commit on, as a consumer of the changelog would.
  *
@@ -141,8 +141,7 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
         }
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(unwritten.size());
         unwritten.forEach((put, value) -> {
-            byte[] storeKey = WindowKeySchema.toStoreKeyBinary(put.key(), put.windowStart(), 0).get();
-            records.add(new ConsumerRecord<>(name(), 0, 0L, storeKey, value));
+            records.add(new ConsumerRecord<>(name(), 0, 0L, storeKey(put.key(), put.windowStart()), value));
         });
         unwritten.clear();
         records.sort((a, b) -> Arrays.compareUnsigned(a.key(), b.key()));
@@ -228,13 +227,18 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
                     value = new byte[length];
                     b.get(value);
                 }
-                byte[] storeKey = WindowKeySchema.toStoreKeyBinary(Bytes.wrap(key), start, 0).get();
+                byte[] storeKey = storeKey(Bytes.wrap(key), start);
                 out.add(new ConsumerRecord<>(record.topic(), record.partition(), record.offset(), record.timestamp(),
                         record.timestampType(), storeKey.length, value == null ? 0 : value.length, storeKey, value,
                         record.headers(), record.leaderEpoch()));
             }
         }
         return out;
+    }
+
+    /** A put's key in the inner store: with sequence number 0, as a window store not retaining duplicates writes it. */
+    private static byte[] storeKey(Bytes key, long windowStart) {
+        return WindowKeySchema.toStoreKeyBinary(key, windowStart, 0).get();
     }
 
     private static boolean isBatch(byte[] changelogKey) {

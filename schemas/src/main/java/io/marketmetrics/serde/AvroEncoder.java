@@ -40,7 +40,13 @@ final class AvroEncoder {
         // Generated classes carry their logical-type conversions (Instant) in their own data model;
         // generic records hold the plain Avro types, so they must not share a writer with them.
         return specific
-                ? specificWriters.computeIfAbsent(schema, s -> new SpecificDatumWriter<>(s, SpecificData.getForSchema(s)))
+                ? specificWriters.computeIfAbsent(schema, AvroEncoder::specificWriter)
                 : genericWriters.computeIfAbsent(schema, s -> new GenericDatumWriter<>(s, GenericData.get()));
+    }
+
+    /** Avro's writer of a generated class, or the hand-written one of the pipeline's most frequent record. */
+    private static DatumWriter<Object> specificWriter(Schema schema) {
+        return CandleDatumWriter.writes(schema) ? CandleDatumWriter.INSTANCE
+                : new SpecificDatumWriter<>(schema, SpecificData.getForSchema(schema));
     }
 }

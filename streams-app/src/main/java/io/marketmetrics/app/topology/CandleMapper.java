@@ -20,20 +20,9 @@ public final class CandleMapper {
         long length = interval == CandleInterval.ONE_MINUTE ? 60_000L : 3_600_000L;
         String quote = Symbols.quoteOfMarket(subject);
         boolean market = quote != null;
-        return Candle.newBuilder()
-                .setSubject(subject)
-                .setInterval(interval)
-                .setStart(Instant.ofEpochMilli(startMs))
-                .setEnd(Instant.ofEpochMilli(startMs + length))
-                .setCurrency(market ? quote : "USD")
-                .setOpen(bucket.open())
-                .setHigh(bucket.high())
-                .setLow(bucket.low())
-                .setClose(bucket.close())
-                .setVolumeBase(bucket.volumeBase())
-                .setVolumeQuote(market ? bucket.volumeQuote() : null)
-                .setVolumeUsd(bucket.volumeUsd())
-                .setTradeCount(bucket.tradeCount())
-                .build();
+        // The all-args constructor: Avro's builder validates and boxes every field, once per final candle.
+        return new Candle(subject, interval, Instant.ofEpochMilli(startMs), Instant.ofEpochMilli(startMs + length),
+                market ? quote : "USD", bucket.open(), bucket.high(), bucket.low(), bucket.close(), bucket.volumeBase(),
+                market ? bucket.volumeQuote() : null, bucket.volumeUsd(), bucket.tradeCount());
     }
 }

@@ -40,9 +40,16 @@ class ReplayTest {
         int[] checkpoints = {999, 4_321, 8_888, rows.size() - 1};
         try (MetricsDriver d = new MetricsDriver(c -> c.withPeggedQuote("ETH", 1.0).withInMemoryStores())) {
             int next = 0;
+            int gaps = 0;
             for (int i = 0; i < rows.size(); i++) {
                 Row r = rows.get(i);
                 d.pipeQuietly(MetricsDriver.trade(MARKET, r.price, r.amount, r.id, r.time));
+                long gap = i == 0 ? 0 : Math.floorDiv(r.time, MINUTE) - Math.floorDiv(rows.get(i - 1).time, MINUTE);
+                if (gap >= 2 && gap <= 10) { // the change references step over minutes without trades
+                    d.collect();
+                    assertChangesMatchBruteForce(rows.subList(0, i + 1), d.assets.get("XRP"));
+                    gaps++;
+                }
                 if (i == checkpoints[next]) {
                     d.collect();
                     assertMatchesBruteForce(rows.subList(0, i + 1), d.markets.get(MARKET), d.assets.get("XRP"));
@@ -50,6 +57,7 @@ class ReplayTest {
                 }
             }
             assertThat(next).isEqualTo(checkpoints.length);
+            assertThat(gaps).as("trades after a gap of 2 to 10 minutes").isGreaterThan(500);
             assertThat(d.deadLetters()).isEmpty();
         }
     }
@@ -82,22 +90,12 @@ class ReplayTest {
     }
 
     private static void assertMatchesBruteForce(List<Row> trades, MarketMetrics market, AssetMetrics asset) {
-        // Evaluation time and the asset's price after each trade: with one market, its last price.
-        long[] evalTime = new long[trades.size()];
-        double[] evalPrice = new double[trades.size()];
-        long t = Long.MIN_VALUE;
-        double last = Double.NaN;
-        long lastTime = Long.MIN_VALUE;
-        for (int j = 0; j < trades.size(); j++) {
-            Row r = trades.get(j);
-            t = Math.max(t, r.time);
-            if (r.time >= lastTime) {
-                lastTime = r.time;
-                last = r.price;
-            }
-            evalTime[j] = t;
-            evalPrice[j] = last;
-        }
+        Evaluations e = evaluations(trades);
+        long[] evalTime = e.time();
+        double[] evalPrice = e.price();
+        long t = e.time()[trades.size() - 1];
+        double last = e.price()[trades.size() - 1];
+        long lastTime = e.lastTradeTime();
         long end = Math.floorDiv(t, MINUTE);
         long first = end - 1439;
         BigDecimal base = BigDecimal.ZERO;
@@ -173,6 +171,38 @@ class ReplayTest {
         assertThat(asset.getSparkline7d()).isEqualTo(spark);
         assertThat(asset.getMarketCount()).isEqualTo(1);
         assertThat(asset.getUpdatedAt().toEpochMilli()).isEqualTo(t);
+    }
+
+    /** The 1h and 24h changes only, against the same recomputation as {@link #assertMatchesBruteForce}. */
+    private static void assertChangesMatchBruteForce(List<Row> trades, AssetMetrics asset) {
+        Evaluations e = evaluations(trades);
+        double last = e.price()[trades.size() - 1];
+        long end = Math.floorDiv(e.time()[trades.size() - 1], MINUTE);
+        assertChange(asset.getChange1hPct(), last, priceAtEndOfMinute(e.time(), e.price(), end - 60));
+        assertChange(asset.getChange24hPct(), last, priceAtEndOfMinute(e.time(), e.price(), end - 1440));
+    }
+
+    /** Evaluation time and the asset's price after each trade (with one market, its last price), and the last trade's time. */
+    private record Evaluations(long[] time, double[] price, long lastTradeTime) {
+    }
+
+    private static Evaluations evaluations(List<Row> trades) {
+        long[] evalTime = new long[trades.size()];
+        double[] evalPrice = new double[trades.size()];
+        long t = Long.MIN_VALUE;
+        double last = Double.NaN;
+        long lastTime = Long.MIN_VALUE;
+        for (int j = 0; j < trades.size(); j++) {
+            Row r = trades.get(j);
+            t = Math.max(t, r.time);
+            if (r.time >= lastTime) {
+                lastTime = r.time;
+                last = r.price;
+            }
+            evalTime[j] = t;
+            evalPrice[j] = last;
+        }
+        return new Evaluations(evalTime, evalPrice, lastTime);
     }
 
     private static Double priceAtEndOfMinute(long[] evalTime, double[] evalPrice, long minute) {

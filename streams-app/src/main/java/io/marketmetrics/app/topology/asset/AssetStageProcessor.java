@@ -57,6 +57,12 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
      * from their store again. At 50,000 markets the bench's peak RSS was the same with 1,024 (1,045 and 1,042 MiB).
      */
     private static final int SUMMARY_OBJECTS = 4_096;
+    /**
+     * The longest move of the evaluation minute over which the change references are stepped by point reads: an asset
+     * trading once in ten minutes costs at most ten reads a reference, against two range reads over the window store's
+     * segments, which also write its held puts first ({@link BatchLoggedWindowBytesStore}).
+     */
+    private static final int MAX_REFERENCE_STEP = 10;
 
     private final AssetStage stage;
     private final PriceAggregator aggregator;
@@ -423,13 +429,14 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
 
     /**
      * The 1h and 24h references change only when the evaluation minute does: evaluations never land before it. When
-     * it moves on by one minute, each reference's boundary does too, and the boundary's new bucket is final (older
-     * than grace, {@link #incrementalReferences}): the reference is that bucket's close if it has a price, else it
-     * stays. (Looking each up again read the asset's hourly closes and up to four store ranges every minute.)
-     * The window's boundary bucket is read only if it had a change: the window, whose end was the reference minute
-     * ({@code refMinute}) before it moved on, held it then, so it was its oldest bucket, and {@code expiryBefore}, the
-     * window's expiry before it moved, is this minute. Otherwise it is empty, as it is for an asset that did not trade a
-     * window ago, and the reference stays.
+     * it moves on by up to {@link #MAX_REFERENCE_STEP} minutes, each reference's boundary moves on as far, over buckets
+     * that are final (older than grace, {@link #incrementalReferences}): the reference is the close of the newest of
+     * them with a price, else it stays (point reads, newest first). The 24h boundary's buckets are read only from the
+     * window's oldest bucket on: the window, whose end was the reference minute ({@code refMinute}) before it moved on,
+     * held them, and its expiry before it moved, {@code expiryBefore}, is its oldest bucket plus its length; none of them
+     * had a change when that is after this minute, as for an asset that did not trade a window ago. A longer gap (an
+     * asset that rarely trades, a restart) looks each reference up again: the asset's hourly closes and up to four
+     * store ranges.
      */
     private void refreshChangeReferences(String symbol, AssetState as, StoreBuckets assetMinutes, StoreBuckets assetHours,
                                          long expiryBefore) {
@@ -438,10 +445,11 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
             return;
         }
         int window = stage.config().windowMinutes();
-        if (incrementalReferences && as.refMinute == minute - 1) {
-            as.ref1h = ChangeReference.stepTo(as.ref1h, assetMinutes.get(minute - 60));
-            if (expiryBefore == minute) {
-                as.ref24h = ChangeReference.stepTo(as.ref24h, assetMinutes.get(minute - window));
+        if (incrementalReferences && as.refMinute < minute && as.refMinute >= minute - MAX_REFERENCE_STEP) {
+            as.ref1h = ChangeReference.stepTo(as.ref1h, as.refMinute - 60, minute - 60, assetMinutes::get);
+            if (expiryBefore != RollingWindow.NONE && expiryBefore <= minute) {
+                long afterOldest = Math.max(expiryBefore - window, as.refMinute - window + 1) - 1;
+                as.ref24h = ChangeReference.stepTo(as.ref24h, afterOldest, minute - window, assetMinutes::get);
             }
         } else {
             HourlyCloses all = closes.of(symbol, as);

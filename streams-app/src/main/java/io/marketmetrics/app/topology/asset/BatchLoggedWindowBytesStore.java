@@ -41,7 +41,8 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * so that a batch arrives there as the records it holds, with the batch's offset, and any other record (the former
  * layout's, one per put) as it is. Uses Kafka Streams' internal context (4.3), as its own stores do.
  *
- * <p>The puts reach the inner store at the same moment, in key order and, for RocksDB, as one write batch per segment
+ * <p>The puts reach the inner store at the same moment, or earlier once {@link #MAX_HELD_PUTS} are held, in key order
+ * and, for RocksDB, as one write batch per segment
  * ({@link SegmentedWriteBatches}): a closed bucket's key lands at a random place in a large memtable, and inserting one
  * at a time cost about 1.7 µs (JMH {@code MemtableOrderBenchmark}: 1.0 µs sorted in a batch; in the bench 3 to 13 %
  * less stream-thread CPU per trade in three A/B pairs, docs/PERFORMANCE.md, eleventh session). Until then the thread that put them reads
@@ -62,6 +63,13 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
      * record size.
      */
     static final int MAX_BATCH_BYTES = 512 * 1024;
+    /**
+     * The puts held are written to the inner store once this many, before the commit if need be. Held for a whole
+     * commit (about 3,600 puts a store at the bench's rate), the drain's second half ran at 74,000 to 79,000 trades/s,
+     * the stream thread off its core and not waiting for Kafka for about 15 s of the drain, against 9 s; written every
+     * 512 puts, at 108,000 to 124,000 (docs/PERFORMANCE.md, twelfth session).
+     */
+    static final int MAX_HELD_PUTS = 512;
     private static final byte BATCH_FORMAT = 1;
     private static final int TIMESTAMP_AND_SEQNUM = Long.BYTES + Integer.BYTES;
 
@@ -74,7 +82,10 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
     private final Codec.Out batch = new Codec.Out();
     private long batchNewest = Long.MIN_VALUE;
     private int batchNumber;
-    /** The puts not yet written to the inner store, the latest value of each key and window (null: a deletion). */
+    /**
+     * The puts not yet written to the inner store, the latest value of each key and window (null: a deletion): at most
+     * {@link #MAX_HELD_PUTS}.
+     */
     private final Map<Unwritten, byte[]> unwritten = new HashMap<>();
     /** The thread that puts, the only one that reads {@link #unwritten}. */
     private Thread writer;
@@ -97,6 +108,8 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
         batchNewest = Math.max(batchNewest, windowStartTimestamp);
         if (batch.size() >= MAX_BATCH_BYTES) {
             sendBatch();
+            writeUnwritten();
+        } else if (unwritten.size() >= MAX_HELD_PUTS) {
             writeUnwritten();
         }
     }

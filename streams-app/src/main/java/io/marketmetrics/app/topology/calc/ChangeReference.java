@@ -1,5 +1,7 @@
 package io.marketmetrics.app.topology.calc;
 
+import java.util.function.LongFunction;
+
 /**
  * The reference of a 1h or 24h change: the aggregated price as it stood at the end of the latest minute
  * bucket {@code <= boundary} with an evaluation (METRICS.md, "window figures"). Reads at most one
@@ -23,10 +25,17 @@ public final class ChangeReference {
     }
 
     /**
-     * The reference at a boundary one minute later than that of {@code reference}: the close of the boundary's
-     * bucket {@code next} if it has a price (an evaluation), else {@code reference} still. Only for a final bucket.
+     * The reference at {@code boundary}, given {@code reference}, the one at an earlier boundary {@code after}: the close
+     * of the newest bucket in {@code (after, boundary]} with a price (an evaluation), read newest first, else
+     * {@code reference} still. Only for final buckets.
      */
-    public static double stepTo(double reference, Bucket next) {
-        return next.hasPrice() ? next.close() : reference;
+    public static double stepTo(double reference, long after, long boundary, LongFunction<Bucket> minutes) {
+        for (long n = boundary; n > after; n--) {
+            Bucket b = minutes.apply(n);
+            if (b.hasPrice()) {
+                return b.close();
+            }
+        }
+        return reference;
     }
 }

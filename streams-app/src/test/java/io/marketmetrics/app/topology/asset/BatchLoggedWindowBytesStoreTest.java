@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -82,6 +83,56 @@ class BatchLoggedWindowBytesStoreTest {
     @Test
     void putsHeldUntilTheCommitAreReadBackByEveryReadAndStoredAtTheCommit() {
         List<String> readsBeforeCommit = new ArrayList<>();
+        try (TopologyTestDriver driver = driverWritingOnce(store -> {
+            // Two days of minutes: more than one segment. Overwritten, and a deletion.
+            store.put("BTC", "first", MINUTE);
+            store.put("BTC", "second", MINUTE);
+            store.put("ETH", "eth", MINUTE);
+            store.put("BTC", "next day", DAY + MINUTE);
+            store.put("ETH", "gone", 2 * MINUTE);
+            store.put("ETH", null, 2 * MINUTE);
+            readsBeforeCommit.add("point " + store.fetch("BTC", MINUTE) + " " + store.fetch("ETH", 2 * MINUTE));
+            try (WindowStoreIterator<String> it = store.fetch("BTC", 0, 2 * DAY)) {
+                readsBeforeCommit.add("range " + values(it));
+            }
+            try (KeyValueIterator<Windowed<String>, String> it = store.fetchAll(0, 2 * DAY)) {
+                List<String> all = new ArrayList<>();
+                it.forEachRemaining(kv -> all.add(kv.key.key() + "@" + kv.key.window().start() + "=" + kv.value));
+                readsBeforeCommit.add("all " + all);
+            }
+        })) {
+            assertThat(readsBeforeCommit).containsExactly("point second null",
+                    "range [second, next day]",
+                    "all [BTC@60000=second, ETH@60000=eth, BTC@86460000=next day]");
+            // The test driver commits after each record: the puts are now in the RocksDB store itself.
+            WindowStore<String, String> stored = driver.getWindowStore(STORE);
+            try (KeyValueIterator<Windowed<String>, String> it = stored.fetchAll(0, 2 * DAY)) {
+                List<String> all = new ArrayList<>();
+                it.forEachRemaining(kv -> all.add(kv.key.key() + "@" + kv.key.window().start() + "=" + kv.value));
+                assertThat(all).containsExactly("BTC@60000=second", "ETH@60000=eth", "BTC@86460000=next day");
+            }
+        }
+    }
+
+    @Test
+    void putsAreWrittenBeforeTheCommitOnceAsManyAsTheBound() {
+        List<String> seenByAnotherThread = new ArrayList<>();
+        driverWritingOnce(store -> {
+            // Another thread (an interactive query) reads the inner store only.
+            for (int i = 0; i < BatchLoggedWindowBytesStore.MAX_HELD_PUTS; i++) {
+                store.put("S" + i, "v" + i, MINUTE);
+                if (i == BatchLoggedWindowBytesStore.MAX_HELD_PUTS - 2) {
+                    seenByAnotherThread.add(readElsewhere(store, "S0"));
+                }
+            }
+            seenByAnotherThread.add(readElsewhere(store, "S0"));
+            seenByAnotherThread.add(readElsewhere(store, "S" + (BatchLoggedWindowBytesStore.MAX_HELD_PUTS - 1)));
+        }).close();
+        assertThat(seenByAnotherThread).containsExactly(null, "v0", "v" + (BatchLoggedWindowBytesStore.MAX_HELD_PUTS - 1));
+    }
+
+    /** A test driver whose one input record has a processor run {@code write} on a batch-logged store. */
+    private static TopologyTestDriver driverWritingOnce(Consumer<WindowStore<String, String>> write) {
         StreamsBuilder builder = new StreamsBuilder();
         builder.addStateStore(new BatchLoggedWindowStoreBuilder<>(Stores.persistentWindowStore(STORE, Duration.ofDays(2),
                 Duration.ofMinutes(1), false), Serdes.String(), Serdes.String()));
@@ -96,38 +147,25 @@ class BatchLoggedWindowBytesStoreTest {
 
                     @Override
                     public void process(Record<String, String> record) {
-                        // Two days of minutes: more than one segment. Overwritten, and a deletion.
-                        store.put("BTC", "first", MINUTE);
-                        store.put("BTC", "second", MINUTE);
-                        store.put("ETH", "eth", MINUTE);
-                        store.put("BTC", "next day", DAY + MINUTE);
-                        store.put("ETH", "gone", 2 * MINUTE);
-                        store.put("ETH", null, 2 * MINUTE);
-                        readsBeforeCommit.add("point " + store.fetch("BTC", MINUTE) + " " + store.fetch("ETH", 2 * MINUTE));
-                        try (WindowStoreIterator<String> it = store.fetch("BTC", 0, 2 * DAY)) {
-                            readsBeforeCommit.add("range " + values(it));
-                        }
-                        try (KeyValueIterator<Windowed<String>, String> it = store.fetchAll(0, 2 * DAY)) {
-                            List<String> all = new ArrayList<>();
-                            it.forEachRemaining(kv -> all.add(kv.key.key() + "@" + kv.key.window().start() + "=" + kv.value));
-                            readsBeforeCommit.add("all " + all);
-                        }
+                        write.accept(store);
                     }
                 }, Named.as("writer"), STORE);
-        try (TopologyTestDriver driver = new TopologyTestDriver(builder.build())) {
-            driver.createInputTopic("in", new StringSerializer(), new StringSerializer()).pipeInput("k", "v");
+        TopologyTestDriver driver = new TopologyTestDriver(builder.build());
+        driver.createInputTopic("in", new StringSerializer(), new StringSerializer()).pipeInput("k", "v");
+        return driver;
+    }
 
-            assertThat(readsBeforeCommit).containsExactly("point second null",
-                    "range [second, next day]",
-                    "all [BTC@60000=second, ETH@60000=eth, BTC@86460000=next day]");
-            // The test driver commits after each record: the puts are now in the RocksDB store itself.
-            WindowStore<String, String> stored = driver.getWindowStore(STORE);
-            try (KeyValueIterator<Windowed<String>, String> it = stored.fetchAll(0, 2 * DAY)) {
-                List<String> all = new ArrayList<>();
-                it.forEachRemaining(kv -> all.add(kv.key.key() + "@" + kv.key.window().start() + "=" + kv.value));
-                assertThat(all).containsExactly("BTC@60000=second", "ETH@60000=eth", "BTC@86460000=next day");
-            }
+    private static String readElsewhere(WindowStore<String, String> store, String key) {
+        String[] seen = new String[1];
+        Thread reader = new Thread(() -> seen[0] = store.fetch(key, MINUTE));
+        reader.start();
+        try {
+            reader.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
+        return seen[0];
     }
 
     private static List<String> values(WindowStoreIterator<String> it) {

@@ -60,9 +60,12 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
     static final Bytes BATCH_KEY = Bytes.wrap(new byte[] {0});
     /**
      * A batch is sent early once this big, and the puts held written: well below the 1 MiB of Kafka's default maximum
-     * record size.
+     * record size, and below half a G1 region (512 KiB at heaps under 2 GiB) with the last put and the batch's buffer,
+     * which grows by doubling from 256 bytes: the batch's copy and the producer's buffer for it are then no humongous
+     * objects. At 512 KiB they were about 170 per drain in the bench, and each started a concurrent marking cycle while
+     * the old generation was above G1's threshold (docs/PERFORMANCE.md, twelfth session).
      */
-    static final int MAX_BATCH_BYTES = 512 * 1024;
+    static final int MAX_BATCH_BYTES = 250_000;
     /**
      * The puts held are written to the inner store once this many, before the commit if need be. Held for a whole
      * commit (about 3,600 puts a store at the bench's rate), the drain's second half ran at 74,000 to 79,000 trades/s,

@@ -52,8 +52,9 @@ public final class TopologyStreamsConfig {
         // A fetch response is read into one array: up to 1 MiB a partition by default, so several MiB for the six
         // partitions of trades. G1 takes an array of half a region or more (512 KiB below 2 GiB of heap) for a humongous
         // object, and each such allocation starts a concurrent marking cycle while the old generation is above its
-        // threshold: in the bench's drain 14 cycles, against 2 with responses of at most 400,000 bytes. Those still
-        // hold about 4,000 trades, four polls' worth. The restore and global consumers keep the default.
+        // threshold: up to 37 cycles in a bench drain. With responses of at most 400,000 bytes, which still hold about
+        // 4,000 trades (four polls' worth), and the candle stores' changelog batches below that size too
+        // (BatchLoggedWindowBytesStore.MAX_BATCH_BYTES), 2 to 4. The restore and global consumers keep the default.
         p.put(StreamsConfig.mainConsumerPrefix(ConsumerConfig.FETCH_MAX_BYTES_CONFIG), MAIN_FETCH_MAX_BYTES);
         // One bounded RocksDB memory budget for the whole process instead of one per store.
         p.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbConfig.class.getName());

@@ -47,7 +47,8 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * at a time cost about 1.7 µs (JMH {@code MemtableOrderBenchmark}: 1.0 µs sorted in a batch; in the bench 3 to 13 %
  * less stream-thread CPU per trade in three A/B pairs, docs/PERFORMANCE.md, eleventh session). Until then the thread that put them reads
  * them here: a point read from the puts held, any other read after writing them. Other threads (interactive
- * queries) read the inner store, and so see a put from the commit on, as a consumer of the changelog would.
+ * queries) read the inner store, and so see a put from the commit on (or once the bound is reached), as a consumer
+ * of the changelog would.
  *
  * <p>Nothing may write to such a store from a before-commit call ({@link CommitHook}): the stores' caches are
  * flushed in no set order, so a put made after this store's flush would reach the changelog only with the next
@@ -62,7 +63,7 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
      * A batch is sent early once this big, and the puts held written: well below the 1 MiB of Kafka's default maximum
      * record size, and below half a G1 region (512 KiB at heaps under 2 GiB) with the last put and the batch's buffer,
      * which grows by doubling from 256 bytes: the batch's copy and the producer's buffer for it are then no humongous
-     * objects. At 512 KiB they were about 170 per drain in the bench, and each started a concurrent marking cycle while
+     * objects. At 512 KiB they were about 170 per drain in the bench, and each could start a concurrent marking cycle while
      * the old generation was above G1's threshold (docs/PERFORMANCE.md, twelfth session).
      */
     static final int MAX_BATCH_BYTES = 250_000;
@@ -74,6 +75,8 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
      */
     static final int MAX_HELD_PUTS = 512;
     private static final byte BATCH_FORMAT = 1;
+    /** What a point read finds among the puts held for a key and window with none (a held deletion is null). */
+    private static final byte[] NOT_HELD = new byte[0];
     private static final int TIMESTAMP_AND_SEQNUM = Long.BYTES + Integer.BYTES;
 
     /** A put not yet in the inner store. */
@@ -264,9 +267,9 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
     @Override
     public byte[] fetch(Bytes key, long timestamp) {
         if (holdsPuts()) {
-            Unwritten put = new Unwritten(key, timestamp);
-            if (unwritten.containsKey(put)) {
-                return unwritten.get(put);
+            byte[] held = unwritten.getOrDefault(new Unwritten(key, timestamp), NOT_HELD);
+            if (held != NOT_HELD) {
+                return held;
             }
         }
         return wrapped().fetch(key, timestamp);

@@ -446,10 +446,10 @@ final class AssetStageProcessor implements Processor<String, SpecificRecord, Str
         }
         int window = stage.config().windowMinutes();
         if (incrementalReferences && as.refMinute < minute && as.refMinute >= minute - MAX_REFERENCE_STEP) {
-            as.ref1h = ChangeReference.stepTo(as.ref1h, as.refMinute - 60, minute - 60, assetMinutes::get);
+            as.ref1h = ChangeReference.stepTo(as.ref1h, as.refMinute - 60, minute - 60, assetMinutes);
             if (expiryBefore != RollingWindow.NONE && expiryBefore <= minute) {
                 long afterOldest = Math.max(expiryBefore - window, as.refMinute - window + 1) - 1;
-                as.ref24h = ChangeReference.stepTo(as.ref24h, afterOldest, minute - window, assetMinutes::get);
+                as.ref24h = ChangeReference.stepTo(as.ref24h, afterOldest, minute - window, assetMinutes);
             }
         } else {
             HourlyCloses all = closes.of(symbol, as);

@@ -33,7 +33,8 @@ final class StoreBuckets implements BucketSource {
         this.open = open;
     }
 
-    Bucket get(long n) {
+    @Override
+    public Bucket get(long n) {
         Bucket held = open.get(n);
         if (held != null) {
             return held;

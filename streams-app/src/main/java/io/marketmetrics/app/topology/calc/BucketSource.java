@@ -6,6 +6,9 @@ import java.util.Optional;
 /** Read access to one subject's buckets by bucket number (minute or hour): the stores in the topology, a map in tests. */
 public interface BucketSource {
 
+    /** Bucket {@code n}, or {@link Bucket#EMPTY} when there is none: a point read. */
+    Bucket get(long n);
+
     /** The non-empty buckets in {@code [from, to]}, ascending. */
     List<MinuteBucket> range(long from, long to);
 

@@ -1,7 +1,5 @@
 package io.marketmetrics.app.topology.calc;
 
-import java.util.function.LongFunction;
-
 /**
  * The reference of a 1h or 24h change: the aggregated price as it stood at the end of the latest minute
  * bucket {@code <= boundary} with an evaluation (METRICS.md, "window figures"). Reads at most one
@@ -29,9 +27,9 @@ public final class ChangeReference {
      * of the newest bucket in {@code (after, boundary]} with a price (an evaluation), read newest first, else
      * {@code reference} still. Only for final buckets.
      */
-    public static double stepTo(double reference, long after, long boundary, LongFunction<Bucket> minutes) {
+    public static double stepTo(double reference, long after, long boundary, BucketSource minutes) {
         for (long n = boundary; n > after; n--) {
-            Bucket b = minutes.apply(n);
+            Bucket b = minutes.get(n);
             if (b.hasPrice()) {
                 return b.close();
             }

@@ -9,6 +9,13 @@ package io.marketmetrics.app.topology.calc;
 public final class RollingWindow {
 
     public static final long NONE = Long.MIN_VALUE;
+    /**
+     * Minutes that moving the window end reads one by one before it reads a range instead, both for the buckets that
+     * leave and for the new oldest one. In a window store a range read opens a RocksDB iterator on each segment it
+     * touches and seeks it, which costs several point reads; a full window of a market that trades most minutes moves
+     * on with one to three point reads (the bucket that leaves, the next ones until a non-empty one).
+     */
+    static final int MAX_POINT_READS = 8;
 
     private final int length;
     private long end;
@@ -78,14 +85,16 @@ public final class RollingWindow {
         if (oldest == NONE || oldest >= first) {
             return false;
         }
-        for (MinuteBucket leaving : minutes.range(oldest, first - 1)) {
-            Bucket b = leaving.bucket();
-            base.subtract(b.volumeBase());
-            quote.subtract(b.volumeQuote());
-            usd.subtract(b.volumeUsd());
-            tradeCount -= b.tradeCount();
+        if (first - oldest <= MAX_POINT_READS) {
+            for (long n = oldest; n < first; n++) {
+                subtract(minutes.get(n));
+            }
+        } else {
+            for (MinuteBucket leaving : minutes.range(oldest, first - 1)) {
+                subtract(leaving.bucket());
+            }
         }
-        oldest = minutes.first(first, end).map(MinuteBucket::minute).orElse(NONE);
+        oldest = oldestFrom(first, minutes);
         if (oldest == NONE) {
             extremes = Extremes.EMPTY;
         } else if (extremes.highMinute() < first || extremes.lowMinute() < first) {
@@ -93,6 +102,24 @@ public final class RollingWindow {
             extremes = Extremes.over(first, end, minutes, hours);
         }
         return true;
+    }
+
+    private void subtract(Bucket b) {
+        base.subtract(b.volumeBase());
+        quote.subtract(b.volumeQuote());
+        usd.subtract(b.volumeUsd());
+        tradeCount -= b.tradeCount();
+    }
+
+    /** The first non-empty bucket from {@code first} to the end, or {@link #NONE}: point reads first, then a range read. */
+    private long oldestFrom(long first, BucketSource minutes) {
+        long pointReadsTo = Math.min(end, first + MAX_POINT_READS - 1);
+        for (long n = first; n <= pointReadsTo; n++) {
+            if (!minutes.get(n).isEmpty()) {
+                return n;
+            }
+        }
+        return minutes.first(pointReadsTo + 1, end).map(MinuteBucket::minute).orElse(NONE);
     }
 
     /** The minute at which the oldest non-empty bucket leaves the window, or {@link #NONE} when empty. */

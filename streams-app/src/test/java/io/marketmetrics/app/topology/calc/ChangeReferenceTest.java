@@ -47,9 +47,9 @@ class ChangeReferenceTest {
         evaluation(6130, 2.0);
         evaluation(6131, 3.0);
         minutes.put(6132, minutes.get(6132).withVolume(1.0, 1.0, 1.0)); // traded, not evaluated: no price
-        assertThat(ChangeReference.stepTo(9.0, 6129, 6133, minutes::get)).isEqualTo(3.0);
-        assertThat(ChangeReference.stepTo(9.0, 6129, 6130, minutes::get)).isEqualTo(2.0);
-        assertThat(ChangeReference.stepTo(9.0, 6131, 6140, minutes::get)).isEqualTo(9.0); // (6131, 6140] has no price
-        assertThat(ChangeReference.stepTo(9.0, 6131, 6131, minutes::get)).isEqualTo(9.0); // no move
+        assertThat(ChangeReference.stepTo(9.0, 6129, 6133, minutes)).isEqualTo(3.0);
+        assertThat(ChangeReference.stepTo(9.0, 6129, 6130, minutes)).isEqualTo(2.0);
+        assertThat(ChangeReference.stepTo(9.0, 6131, 6140, minutes)).isEqualTo(9.0); // (6131, 6140] has no price
+        assertThat(ChangeReference.stepTo(9.0, 6131, 6131, minutes)).isEqualTo(9.0); // no move
     }
 }

@@ -33,14 +33,28 @@ class RollingWindowTest {
 
     @Test
     void aWeekOfRandomMinutesMatchesABruteForceSumAtEveryCheck() {
-        Random random = new Random(42);
+        randomWeekMatchesBruteForce(new Random(42), 9);
+    }
+
+    /** Most minutes empty: the window's new oldest bucket is often more than the point reads away, and found by a range. */
+    @Test
+    void aWeekOfSparseMinutesMatchesABruteForceSumAtEveryCheck() {
+        randomWeekMatchesBruteForce(new Random(43), 1);
+    }
+
+    /** A week of minutes of which about {@code tradingOf12} in 12 have trades, now and then a gap, checked every 37 steps. */
+    private void randomWeekMatchesBruteForce(Random random, int tradingOf12) {
         long start = 28_000_000L; // a minute in 2023
         long minute = start;
         int checks = 0;
         for (int step = 0; step < 7 * DAY; step++) {
-            minute += random.nextInt(2000) == 0 ? 60 + random.nextInt(2 * DAY) : 1; // now and then an idle gap
+            if (random.nextInt(2000) == 0) {
+                minute += 60 + random.nextInt(2 * DAY); // an idle gap
+            } else {
+                minute += random.nextInt(50) == 0 ? 2 + random.nextInt(2 * RollingWindow.MAX_POINT_READS) : 1;
+            }
             window.advanceTo(minute, minutes, hours);
-            int n = random.nextInt(4);
+            int n = random.nextInt(12) < tradingOf12 ? 1 + random.nextInt(3) : 0;
             for (int i = 0; i < n; i++) {
                 long m = minute - (random.nextInt(5) == 0 ? random.nextInt(5) : 0); // out of order within grace
                 double price = Math.exp(random.nextGaussian() * 3); // prices over many magnitudes

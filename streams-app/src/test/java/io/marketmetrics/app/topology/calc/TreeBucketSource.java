@@ -11,7 +11,8 @@ final class TreeBucketSource implements BucketSource {
 
     final TreeMap<Long, Bucket> buckets = new TreeMap<>();
 
-    Bucket get(long n) {
+    @Override
+    public Bucket get(long n) {
         return buckets.getOrDefault(n, Bucket.EMPTY);
     }
 

@@ -73,6 +73,7 @@ final class AssetState {
                 out.writeString(q.market()).writeDouble(q.lastPriceUsd()).writeLong(q.lastTradeTime()).writeDouble(q.volumeUsd());
             }
             s.open.write(out);
+            out.writeOldestBucket(s.window);
         }, in -> {
             long lastTradeTime = in.readLong();
             long evaluatedAt = in.readLong();
@@ -110,6 +111,7 @@ final class AssetState {
             s.ref24h = ref24h;
             // Added after the first records of layout 1 were written: absent from those.
             s.open.readIfPresent(in);
+            in.readOldestBucketIfPresent(s.window);
             return s;
         });
     }

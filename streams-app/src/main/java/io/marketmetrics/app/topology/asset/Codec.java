@@ -145,6 +145,13 @@ public final class Codec {
                     .writeDouble(b.volumeUsd()).writeLong(b.tradeCount());
         }
 
+        /** The window's oldest bucket, if known: written after the rest of a summary, by layouts that came after it. */
+        Out writeOldestBucket(RollingWindow w) {
+            Bucket oldest = w.oldestBucket();
+            writeByte(oldest == null ? (byte) 0 : (byte) 1);
+            return oldest == null ? this : writeBucket(oldest);
+        }
+
         Out writeWindow(RollingWindow w) {
             writeLong(w.end()).writeLong(w.oldest()).writeLong(w.tradeCount());
             writeSum(w.baseSum()).writeSum(w.quoteSum()).writeSum(w.usdSum());
@@ -209,6 +216,13 @@ public final class Codec {
         Bucket readBucket() {
             return new Bucket(readLong(), readDouble(), readLong(), readDouble(), readDouble(), readDouble(), readDouble(),
                     readDouble(), readDouble(), readLong());
+        }
+
+        /** Reads what {@link Out#writeOldestBucket} wrote into {@code w}, if a summary holds it (it is then not known). */
+        void readOldestBucketIfPresent(RollingWindow w) {
+            if (buffer.hasRemaining() && buffer.get() == 1) {
+                w.restoreOldestBucket(readBucket());
+            }
         }
 
         RollingWindow readWindow(int length) {

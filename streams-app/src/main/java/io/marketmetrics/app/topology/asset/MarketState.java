@@ -32,6 +32,7 @@ final class MarketState {
                     .writeDouble(s.lastPriceUsd).writeLong(s.lastTradeTime).writeLong(s.evaluatedAt).writeWindow(s.window)
                     .writeDouble(s.assetVolumeUsd);
             s.open.write(out);
+            out.writeOldestBucket(s.window);
         }, in -> {
             String exchange = in.readString();
             String base = in.readString();
@@ -48,6 +49,7 @@ final class MarketState {
             // Fields added after the first records of layout 1 were written: absent from those.
             s.assetVolumeUsd = in.hasRemaining() ? in.readDouble() : Double.NaN;
             s.open.readIfPresent(in);
+            in.readOldestBucketIfPresent(s.window);
             return s;
         });
     }

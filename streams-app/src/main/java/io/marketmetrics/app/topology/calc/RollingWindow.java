@@ -11,9 +11,9 @@ public final class RollingWindow {
     public static final long NONE = Long.MIN_VALUE;
     /**
      * Minutes that moving the window end reads one by one before it reads a range instead, both for the buckets that
-     * leave and for the new oldest one. In a window store a range read opens a RocksDB iterator on each segment it
+     * leave (the oldest one is kept, {@link #oldestBucket}) and for the new oldest one. In a window store a range read opens a RocksDB iterator on each segment it
      * touches and seeks it, which costs several point reads; a full window of a market that trades most minutes moves
-     * on with one to three point reads (the bucket that leaves, the next ones until a non-empty one).
+     * on with one or two point reads (the next buckets until a non-empty one).
      */
     static final int MAX_POINT_READS = 8;
 
@@ -25,6 +25,11 @@ public final class RollingWindow {
     private final ExactSum quote;
     private final ExactSum usd;
     private Extremes extremes;
+    /**
+     * The oldest non-empty bucket as it stands, or null when not known (a summary stored before it was kept, whose
+     * oldest bucket is read when it leaves). Kept so that a full window moves on without reading the bucket that leaves.
+     */
+    private Bucket oldestBucket;
 
     public RollingWindow(int length) {
         this(length, NONE, NONE, 0, new ExactSum(), new ExactSum(), new ExactSum(), Extremes.EMPTY);
@@ -65,7 +70,11 @@ public final class RollingWindow {
         }
         if (oldest == NONE || minute < oldest) {
             oldest = minute;
+            oldestBucket = after;
             return true;
+        }
+        if (minute == oldest) {
+            oldestBucket = after;
         }
         return false;
     }
@@ -85,16 +94,15 @@ public final class RollingWindow {
         if (oldest == NONE || oldest >= first) {
             return false;
         }
-        if (first - oldest <= MAX_POINT_READS) {
-            for (long n = oldest; n < first; n++) {
-                subtract(minutes.get(n));
-            }
+        if (oldestBucket != null) {
+            subtract(oldestBucket);
+            subtractStored(oldest + 1, first - 1, minutes);
         } else {
-            for (MinuteBucket leaving : minutes.range(oldest, first - 1)) {
-                subtract(leaving.bucket());
-            }
+            subtractStored(oldest, first - 1, minutes);
         }
-        oldest = oldestFrom(first, minutes);
+        MinuteBucket next = oldestFrom(first, minutes);
+        oldest = next == null ? NONE : next.minute();
+        oldestBucket = next == null ? null : next.bucket();
         if (oldest == NONE) {
             extremes = Extremes.EMPTY;
         } else if (extremes.highMinute() < first || extremes.lowMinute() < first) {
@@ -111,15 +119,29 @@ public final class RollingWindow {
         tradeCount -= b.tradeCount();
     }
 
-    /** The first non-empty bucket from {@code first} to the end, or {@link #NONE}: point reads first, then a range read. */
-    private long oldestFrom(long first, BucketSource minutes) {
-        long pointReadsTo = Math.min(end, first + MAX_POINT_READS - 1);
-        for (long n = first; n <= pointReadsTo; n++) {
-            if (!minutes.get(n).isEmpty()) {
-                return n;
+    /** Subtracts the buckets in {@code [from, to]} as read: point reads for a short range, else a range read. */
+    private void subtractStored(long from, long to, BucketSource minutes) {
+        if (to - from < MAX_POINT_READS) {
+            for (long n = from; n <= to; n++) {
+                subtract(minutes.get(n));
+            }
+        } else {
+            for (MinuteBucket leaving : minutes.range(from, to)) {
+                subtract(leaving.bucket());
             }
         }
-        return minutes.first(pointReadsTo + 1, end).map(MinuteBucket::minute).orElse(NONE);
+    }
+
+    /** The first non-empty bucket from {@code first} to the end, or null: point reads first, then a range read. */
+    private MinuteBucket oldestFrom(long first, BucketSource minutes) {
+        long pointReadsTo = Math.min(end, first + MAX_POINT_READS - 1);
+        for (long n = first; n <= pointReadsTo; n++) {
+            Bucket b = minutes.get(n);
+            if (!b.isEmpty()) {
+                return new MinuteBucket(n, b);
+            }
+        }
+        return minutes.first(pointReadsTo + 1, end).orElse(null);
     }
 
     /** The minute at which the oldest non-empty bucket leaves the window, or {@link #NONE} when empty. */
@@ -173,5 +195,15 @@ public final class RollingWindow {
 
     public Extremes extremes() {
         return extremes;
+    }
+
+    /** The oldest non-empty bucket, or null when not known. */
+    public Bucket oldestBucket() {
+        return oldestBucket;
+    }
+
+    /** Sets what {@link #oldestBucket()} gave, for a summary read back from its store. */
+    public void restoreOldestBucket(Bucket bucket) {
+        this.oldestBucket = bucket;
     }
 }

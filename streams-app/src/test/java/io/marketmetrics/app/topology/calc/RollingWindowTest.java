@@ -33,17 +33,26 @@ class RollingWindowTest {
 
     @Test
     void aWeekOfRandomMinutesMatchesABruteForceSumAtEveryCheck() {
-        randomWeekMatchesBruteForce(new Random(42), 9);
+        randomWeekMatchesBruteForce(new Random(42), 9, false);
     }
 
     /** Most minutes empty: the window's new oldest bucket is often more than the point reads away, and found by a range. */
     @Test
     void aWeekOfSparseMinutesMatchesABruteForceSumAtEveryCheck() {
-        randomWeekMatchesBruteForce(new Random(43), 1);
+        randomWeekMatchesBruteForce(new Random(43), 1, false);
     }
 
-    /** A week of minutes of which about {@code tradingOf12} in 12 have trades, now and then a gap, checked every 37 steps. */
-    private void randomWeekMatchesBruteForce(Random random, int tradingOf12) {
+    /** As a window read from a summary stored before it kept its oldest bucket: the bucket is read when it leaves. */
+    @Test
+    void aWindowThatDoesNotKnowItsOldestBucketReadsIt() {
+        randomWeekMatchesBruteForce(new Random(44), 9, true);
+    }
+
+    /**
+     * A week of minutes of which about {@code tradingOf12} in 12 have trades, now and then a gap, checked every 37 steps;
+     * with {@code forget}, the window forgets its oldest bucket before each step.
+     */
+    private void randomWeekMatchesBruteForce(Random random, int tradingOf12, boolean forget) {
         long start = 28_000_000L; // a minute in 2023
         long minute = start;
         int checks = 0;
@@ -52,6 +61,9 @@ class RollingWindowTest {
                 minute += 60 + random.nextInt(2 * DAY); // an idle gap
             } else {
                 minute += random.nextInt(50) == 0 ? 2 + random.nextInt(2 * RollingWindow.MAX_POINT_READS) : 1;
+            }
+            if (forget) {
+                window.restoreOldestBucket(null);
             }
             window.advanceTo(minute, minutes, hours);
             int n = random.nextInt(12) < tradingOf12 ? 1 + random.nextInt(3) : 0;

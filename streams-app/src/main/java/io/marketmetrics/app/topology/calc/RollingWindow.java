@@ -11,11 +11,15 @@ public final class RollingWindow {
     public static final long NONE = Long.MIN_VALUE;
     /**
      * Minutes that moving the window end reads one by one before it reads a range instead, both for the buckets that
-     * leave (the oldest one is kept, {@link #oldestBucket}) and for the new oldest one. In a window store a range read opens a RocksDB iterator on each segment it
-     * touches and seeks it, which costs several point reads; a full window of a market that trades most minutes moves
-     * on with one or two point reads (the next buckets until a non-empty one).
+     * leave (the oldest one is kept, {@link #oldestBucket}) and for the new oldest one. In a window store a range read
+     * opens a RocksDB iterator on each segment it touches and seeks it, which costs several point reads; a full window
+     * of a market that trades most minutes moves on with one or two point reads (the next buckets until a non-empty
+     * one). Only for a window that holds at least one trade per {@link #SPARSE_MINUTES} minutes: in a sparser one most
+     * minutes are empty, and the point reads would mostly find nothing before the range read.
      */
     static final int MAX_POINT_READS = 8;
+    /** See {@link #MAX_POINT_READS}: below one trade in four minutes, point reads cost more than they save. */
+    static final int SPARSE_MINUTES = 4;
 
     private final int length;
     private long end;
@@ -94,13 +98,14 @@ public final class RollingWindow {
         if (oldest == NONE || oldest >= first) {
             return false;
         }
+        int pointReads = tradeCount * SPARSE_MINUTES >= length ? MAX_POINT_READS : 0;
         if (oldestBucket != null) {
             subtract(oldestBucket);
-            subtractStored(oldest + 1, first - 1, minutes);
+            subtractStored(oldest + 1, first - 1, minutes, pointReads);
         } else {
-            subtractStored(oldest, first - 1, minutes);
+            subtractStored(oldest, first - 1, minutes, pointReads);
         }
-        MinuteBucket next = oldestFrom(first, minutes);
+        MinuteBucket next = oldestFrom(first, minutes, pointReads);
         oldest = next == null ? NONE : next.minute();
         oldestBucket = next == null ? null : next.bucket();
         if (oldest == NONE) {
@@ -119,9 +124,9 @@ public final class RollingWindow {
         tradeCount -= b.tradeCount();
     }
 
-    /** Subtracts the buckets in {@code [from, to]} as read: point reads for a short range, else a range read. */
-    private void subtractStored(long from, long to, BucketSource minutes) {
-        if (to - from < MAX_POINT_READS) {
+    /** Subtracts the buckets in {@code [from, to]} as read: point reads for a range of up to {@code pointReads}, else a range read. */
+    private void subtractStored(long from, long to, BucketSource minutes, int pointReads) {
+        if (to - from < pointReads || from > to) {
             for (long n = from; n <= to; n++) {
                 subtract(minutes.get(n));
             }
@@ -132,9 +137,9 @@ public final class RollingWindow {
         }
     }
 
-    /** The first non-empty bucket from {@code first} to the end, or null: point reads first, then a range read. */
-    private MinuteBucket oldestFrom(long first, BucketSource minutes) {
-        long pointReadsTo = Math.min(end, first + MAX_POINT_READS - 1);
+    /** The first non-empty bucket from {@code first} to the end, or null: up to {@code pointReads} point reads, then a range read. */
+    private MinuteBucket oldestFrom(long first, BucketSource minutes, int pointReads) {
+        long pointReadsTo = Math.min(end, first + pointReads - 1);
         for (long n = first; n <= pointReadsTo; n++) {
             Bucket b = minutes.get(n);
             if (!b.isEmpty()) {

@@ -36,7 +36,13 @@ class RollingWindowTest {
         randomWeekMatchesBruteForce(new Random(42), 9, false);
     }
 
-    /** Most minutes empty: the window's new oldest bucket is often more than the point reads away, and found by a range. */
+    /** A third of the minutes with trades: the window's new oldest bucket is now and then beyond the point reads. */
+    @Test
+    void aWeekOfPatchyMinutesMatchesABruteForceSumAtEveryCheck() {
+        randomWeekMatchesBruteForce(new Random(45), 4, false);
+    }
+
+    /** Most minutes empty: a window this sparse reads ranges only. */
     @Test
     void aWeekOfSparseMinutesMatchesABruteForceSumAtEveryCheck() {
         randomWeekMatchesBruteForce(new Random(43), 1, false);

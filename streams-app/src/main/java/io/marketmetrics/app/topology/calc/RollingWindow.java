@@ -126,7 +126,7 @@ public final class RollingWindow {
 
     /** Subtracts the buckets in {@code [from, to]} as read: point reads for a range of up to {@code pointReads}, else a range read. */
     private void subtractStored(long from, long to, BucketSource minutes, int pointReads) {
-        if (to - from < pointReads || from > to) {
+        if (to - from < pointReads) {
             for (long n = from; n <= to; n++) {
                 subtract(minutes.get(n));
             }

@@ -15,7 +15,7 @@ import org.apache.kafka.common.errors.SerializationException;
 
 /**
  * Reads the Avro part of a wire-format record, resolving the writer's schema to the reader's, with
- * one cached Avro reader per (writer id, reader schema). Every decoding failure becomes a
+ * one Avro reader per (writer id, reader schema), built once. Every decoding failure becomes a
  * {@link SerializationException} that says what is wrong with the bytes.
  */
 final class AvroDecoder {
@@ -25,11 +25,16 @@ final class AvroDecoder {
 
     private final Map<ReaderKey, DatumReader<Object>> readers = new ConcurrentHashMap<>();
 
-    Object decode(String topic, byte[] data, int writerId, Schema writer, Schema reader, boolean specific) {
-        DatumReader<Object> datumReader = readers.computeIfAbsent(new ReaderKey(writerId, reader, specific),
+    /** The Avro reader from the writer's schema (by its id) to the reader's, built once. */
+    DatumReader<Object> reader(int writerId, Schema writer, Schema reader, boolean specific) {
+        return readers.computeIfAbsent(new ReaderKey(writerId, reader, specific),
                 key -> specific
                         ? new SpecificDatumReader<>(writer, reader, SpecificData.getForSchema(reader))
                         : new GenericDatumReader<>(writer, reader, GenericData.get()));
+    }
+
+    /** Decodes the Avro part of {@code data} with a reader from {@link #reader}. */
+    Object decode(String topic, byte[] data, int writerId, Schema writer, DatumReader<Object> datumReader) {
         int avroLength = data.length - WireFormat.HEADER_SIZE;
         BoundedDecoder decoder = new BoundedDecoder(
                 DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE, avroLength, null));

@@ -89,6 +89,38 @@ class EvolutionTest {
     }
 
     @Test
+    void oneDeserializerReadsInterleavedSchemaIdsAndTopicsEachWithTheirOwn() {
+        Trade trade = SampleRecords.trade("9");
+        Schema newer = tradeWithSequence(true);
+        try (SpecificAvroSerde<Trade> serde = new SpecificAvroSerde<>();
+             KafkaAvroSerializer genericSerializer = new KafkaAvroSerializer();
+             KafkaAvroDeserializer asWritten = new KafkaAvroDeserializer();
+             KafkaAvroDeserializer latestReader = new KafkaAvroDeserializer()) {
+            serde.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL), false);
+            genericSerializer.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL), false);
+            asWritten.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL), false);
+            latestReader.configure(Map.of(AvroSerdeConfig.SCHEMA_REGISTRY_URL, URL,
+                    AvroSerdeConfig.USE_LATEST_VERSION, true), false);
+            byte[] older = serde.serializer().serialize("trades", trade);
+            byte[] newerBytes = genericSerializer.serialize("trades", newerTrade(newer, trade));
+            byte[] otherTopic = serde.serializer().serialize("trades-copy", trade); // the older schema, its only version
+            assertThat(WireFormat.schemaId("trades-copy", otherTopic)).isEqualTo(WireFormat.schemaId("trades", older));
+
+            for (int i = 0; i < 3; i++) {
+                // each record as its own writer wrote it, whatever the record before it was written with
+                assertThat(((GenericRecord) asWritten.deserialize("trades", older)).getSchema().getField("venueSequence"))
+                        .isNull();
+                assertThat(((GenericRecord) asWritten.deserialize("trades", newerBytes)).get("venueSequence"))
+                        .isEqualTo(99L);
+                // the same schema id read into each topic's latest version
+                assertThat(((GenericRecord) latestReader.deserialize("trades", older)).getSchema()).isEqualTo(newer);
+                assertThat(((GenericRecord) latestReader.deserialize("trades-copy", otherTopic)).getSchema())
+                        .isEqualTo(Trade.getClassSchema());
+            }
+        }
+    }
+
+    @Test
     void newRequiredFieldIsRefusedAsIncompatible() {
         try (SpecificAvroSerde<Trade> serde = new SpecificAvroSerde<>();
              KafkaAvroSerializer genericSerializer = new KafkaAvroSerializer()) {

@@ -116,6 +116,9 @@ class EvolutionTest {
                 assertThat(((GenericRecord) latestReader.deserialize("trades", older)).getSchema()).isEqualTo(newer);
                 assertThat(((GenericRecord) latestReader.deserialize("trades-copy", otherTopic)).getSchema())
                         .isEqualTo(Trade.getClassSchema());
+                // a caller without a topic, twice in a row
+                assertThat(((GenericRecord) asWritten.deserialize(null, newerBytes)).get("venueSequence")).isEqualTo(99L);
+                assertThat(((GenericRecord) asWritten.deserialize(null, newerBytes)).get("venueSequence")).isEqualTo(99L);
             }
         }
     }

@@ -99,12 +99,12 @@ public final class RollingWindow {
             return false;
         }
         int pointReads = tradeCount * SPARSE_MINUTES >= length ? MAX_POINT_READS : 0;
+        long readFrom = oldest;
         if (oldestBucket != null) {
             subtract(oldestBucket);
-            subtractStored(oldest + 1, first - 1, minutes, pointReads);
-        } else {
-            subtractStored(oldest, first - 1, minutes, pointReads);
+            readFrom = oldest + 1;
         }
+        subtractStored(readFrom, first - 1, minutes, pointReads);
         MinuteBucket next = oldestFrom(first, minutes, pointReads);
         oldest = next == null ? NONE : next.minute();
         oldestBucket = next == null ? null : next.bucket();
@@ -124,7 +124,10 @@ public final class RollingWindow {
         tradeCount -= b.tradeCount();
     }
 
-    /** Subtracts the buckets in {@code [from, to]} as read: point reads for a range of up to {@code pointReads}, else a range read. */
+    /**
+     * Subtracts the buckets in {@code [from, to]} as read: point reads for a range of up to {@code pointReads}, else a
+     * range read.
+     */
     private void subtractStored(long from, long to, BucketSource minutes, int pointReads) {
         if (to - from < pointReads) {
             for (long n = from; n <= to; n++) {
@@ -137,7 +140,10 @@ public final class RollingWindow {
         }
     }
 
-    /** The first non-empty bucket from {@code first} to the end, or null: up to {@code pointReads} point reads, then a range read. */
+    /**
+     * The first non-empty bucket from {@code first} to the end, or null: up to {@code pointReads} point reads, then a
+     * range read.
+     */
     private MinuteBucket oldestFrom(long first, BucketSource minutes, int pointReads) {
         long pointReadsTo = Math.min(end, first + pointReads - 1);
         for (long n = first; n <= pointReadsTo; n++) {

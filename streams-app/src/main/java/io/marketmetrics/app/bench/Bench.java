@@ -65,9 +65,10 @@ final class Bench {
             cluster = c;
             SimulatedMarkets markets = BenchMarkets.of(plan.assets(), plan.venues(), plan.hotShare());
             if (sections.contains(Section.THROUGHPUT)) {
-                TopicNames topics = load("tp-24h-", markets, plan.trades(), plan.eventSpan());
-                report.run(drain("passthrough", "-", spec(WorkerSpec.App.PASSTHROUGH, topics, "passthrough", 1440, 168, false)));
-                report.run(drain("pipeline", "24h", spec(WorkerSpec.App.PIPELINE, topics, "pipeline", 1440, 168, false)));
+                throughput("", "tp-24h-", markets, plan.eventSpan());
+                if (plan.liveRate() > 0) {
+                    throughput(BenchReport.LIVE, "tp-live-", markets, plan.liveSpan());
+                }
             }
             if (sections.contains(Section.WINDOWS)) {
                 sweep("1h", 60, 2, markets);
@@ -89,6 +90,15 @@ final class Bench {
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"), loadAtStart, loadAverage()));
         return report;
+    }
+
+    /** The passthrough, then the pipeline, over the throughput trades spread over {@code span} of event time. */
+    private void throughput(String suffix, String topicPrefix, SimulatedMarkets markets, Duration span) {
+        TopicNames topics = load(topicPrefix, markets, plan.trades(), span);
+        String passthrough = "passthrough" + suffix;
+        String pipeline = "pipeline" + suffix;
+        report.run(drain(passthrough, "-", spec(WorkerSpec.App.PASSTHROUGH, topics, passthrough, 1440, 168, false)));
+        report.run(drain(pipeline, "24h", spec(WorkerSpec.App.PIPELINE, topics, pipeline, 1440, 168, false)));
     }
 
     /** One point of the window sweep: the window and the sparkline at least as long as {@code label}, on the sweep's input. */

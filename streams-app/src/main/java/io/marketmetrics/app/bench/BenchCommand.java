@@ -32,6 +32,12 @@ public final class BenchCommand implements Callable<Integer> {
             description = "Event time the throughput trades spread over, ISO-8601 (default: ${DEFAULT-VALUE}, a day of trading).")
     Duration eventSpan;
 
+    @Option(names = "--live-rate", paramLabel = "TRADES/S", defaultValue = "10000",
+            description = "The same number of trades again, their event time as dense as a live feed at this rate gives:"
+                    + " the passthrough and the pipeline drained over both inputs (default: ${DEFAULT-VALUE}, the latency"
+                    + " target's rate; 0 for the day's input alone).")
+    int liveRate;
+
     @Option(names = "--sweep-trades", paramLabel = "N", defaultValue = "500000",
             description = "Trades pre-loaded for each point of the window sweep (default: ${DEFAULT-VALUE}).")
     long sweepTrades;
@@ -89,13 +95,13 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (trades < 1 || sweepTrades < 1 || scaleTrades < 1 || rates.stream().anyMatch(r -> r < 1) || eventSpan.isNegative() || eventSpan.isZero() || sweepSpan.isNegative()
-                || sweepSpan.isZero() || latencyWarmup.isNegative()) {
+        if (trades < 1 || sweepTrades < 1 || scaleTrades < 1 || rates.stream().anyMatch(r -> r < 1) || eventSpan.isNegative()
+                || eventSpan.isZero() || sweepSpan.isNegative() || sweepSpan.isZero() || latencyWarmup.isNegative() || liveRate < 0) {
             throw UserError.usage("--trades, --sweep-trades, --scale-trades, --rates, --event-span and --sweep-span must be positive,"
-                    + " --latency-warmup not negative");
+                    + " --latency-warmup and --live-rate not negative");
         }
-        BenchPlan plan = quick ? BenchPlan.quick(workerHeap, workerJvm) : BenchPlan.full(trades, eventSpan, sweepTrades, sweepSpan, rates,
-                latencyWarmup, scaleTrades, workerHeap, workerJvm);
+        BenchPlan plan = quick ? BenchPlan.quick(workerHeap, workerJvm) : BenchPlan.full(trades, eventSpan, liveRate, sweepTrades,
+                sweepSpan, rates, latencyWarmup, scaleTrades, workerHeap, workerJvm);
         Set<Bench.Section> sections = only == null || only.isEmpty() ? EnumSet.allOf(Bench.Section.class) : only;
         boolean temporary = workDir == null;
         Path dir = temporary ? Files.createTempDirectory("mm-bench") : Files.createDirectories(workDir);

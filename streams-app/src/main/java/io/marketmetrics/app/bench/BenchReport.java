@@ -18,6 +18,9 @@ import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
 /** Everything one benchmark run measured, printed as a table or written as JSON. */
 final class BenchReport {
 
+    /** The suffix of the runs over the live input ({@link BenchPlan#liveRate}). */
+    static final String LIVE = "-live";
+
     /** The machine and its load when the run started and ended (the 1-minute load average). */
     record Machine(int processors, long memoryBytes, String java, String os, double loadAtStart, double loadAtEnd) {
     }
@@ -78,12 +81,18 @@ final class BenchReport {
         ObjectMapper json = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
                 .registerModule(new SimpleModule().addSerializer(Duration.class, ToStringSerializer.instance));
         json.writeValue(file.toFile(), new Document(plan, streamsOverrides, machine, runs.stream().map(Throughput::of).toList(),
-                passthroughRatio(), windowRatio(), latencies, scale));
+                passthroughRatio(""), passthroughRatio(LIVE), windowRatio(), latencies, scale));
     }
 
-    /** The JSON shape. */
-    record Document(BenchPlan plan, Map<String, String> streamsOverrides, Machine machine, List<Throughput> throughput, Double pipelineToPassthrough,
-                    Double window7dTo1h, List<Latency> latency, Scale scale) {
+    /**
+     * The JSON shape.
+     *
+     * @param pipelineToPassthrough     the ratio over the trades spread over {@link BenchPlan#eventSpan}
+     * @param livePipelineToPassthrough the ratio over the same number of trades at {@link BenchPlan#liveRate}
+     */
+    record Document(BenchPlan plan, Map<String, String> streamsOverrides, Machine machine, List<Throughput> throughput,
+                    Double pipelineToPassthrough, Double livePipelineToPassthrough, Double window7dTo1h,
+                    List<Latency> latency, Scale scale) {
     }
 
     /** A drained run with its rates. */
@@ -96,9 +105,10 @@ final class BenchReport {
         }
     }
 
-    private Double passthroughRatio() {
-        Run passthrough = find("passthrough");
-        Run pipeline = find("pipeline");
+    /** The pipeline's rate against the passthrough's over one input: the runs named with {@code suffix}. */
+    private Double passthroughRatio(String suffix) {
+        Run passthrough = find("passthrough" + suffix);
+        Run pipeline = find("pipeline" + suffix);
         return passthrough == null || pipeline == null ? null
                 : pipeline.worker().recordsPerSecond() / passthrough.worker().recordsPerSecond();
     }
@@ -116,9 +126,11 @@ final class BenchReport {
 
     void print(PrintStream out) {
         out.printf(Locale.ROOT, "%nmarket-metrics bench: %d assets x %d venues (one asset %.0f %% of the trades); "
-                        + "throughput over %,d trades in %s of event time, window sweep over %,d trades in %s%n",
-                plan.assets(), plan.venues(), plan.hotShare() * 100, plan.trades(), plan.eventSpan(), plan.sweepTrades(),
-                plan.sweepSpan());
+                        + "throughput over %,d trades in %s of event time%s, window sweep over %,d trades in %s%n",
+                plan.assets(), plan.venues(), plan.hotShare() * 100, plan.trades(), plan.eventSpan(),
+                plan.liveRate() == 0 ? "" : String.format(Locale.ROOT, " and, live, in %s (%,d trades/s)", plan.liveSpan(),
+                        plan.liveRate()),
+                plan.sweepTrades(), plan.sweepSpan());
         if (!streamsOverrides.isEmpty()) {
             out.println("Kafka Streams settings overridden: " + streamsOverrides);
         }
@@ -151,8 +163,11 @@ final class BenchReport {
                         .collect(Collectors.joining(", ")));
             }
         }
-        out.printf(Locale.ROOT, "pipeline / passthrough: %s (target >= 0.5); 7d / 1h window: %s (target >= 0.9)%n%n",
-                ratio(passthroughRatio()), ratio(windowRatio()));
+        out.printf(Locale.ROOT, "pipeline / passthrough: %s over %s of event time%s (target >= 0.5); 7d / 1h window: %s"
+                        + " (target >= 0.9)%n%n", ratio(passthroughRatio("")), plan.eventSpan(),
+                plan.liveRate() == 0 ? "" : String.format(Locale.ROOT, ", %s live at %,d trades/s",
+                        ratio(passthroughRatio(LIVE)), plan.liveRate()),
+                ratio(windowRatio()));
         out.printf(Locale.ROOT, "%-32s %9s %9s %8s %8s %8s %9s%n", "latency trade -> asset-metrics", "achieved", "trades",
                 "p50 ms", "p90 ms", "p99 ms", "max ms");
         for (Latency l : latencies) {

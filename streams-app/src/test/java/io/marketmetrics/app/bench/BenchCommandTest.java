@@ -27,18 +27,20 @@ class BenchCommandTest {
     @TempDir
     Path dir;
 
-    /** The default run's proof: the throughput section (two of the nine application runs) end to end. */
+    /** The default run's proof: the throughput section (four of the eleven application runs) end to end. */
     @Test
     void quickThroughputRunDrainsEveryTrade() throws Exception {
         JsonNode report = bench("--only", "THROUGHPUT", "--worker-jvm-option=-XX:+UseSerialGC");
-        assertThat(report.path("throughput").findValuesAsText("name")).containsExactly("passthrough", "pipeline");
+        assertThat(report.path("throughput").findValuesAsText("name")).containsExactly("passthrough", "pipeline",
+                "passthrough-live", "pipeline-live");
         assertThat(report.path("plan").path("workerJvm").get(0).asText()).isEqualTo("-XX:+UseSerialGC");
         assertThat(report.path("throughput").findValues("records").stream().map(JsonNode::asLong).toList())
-                .containsExactly(10_000L, 10_000L);
+                .containsExactly(10_000L, 10_000L, 10_000L, 10_000L);
         assertThat(report.path("pipelineToPassthrough").isNumber()).isTrue();
+        assertThat(report.path("livePipelineToPassthrough").isNumber()).isTrue();
         // Both applications commit transactions while draining: the waits are read from their metrics.
         List<JsonNode> kafka = report.path("throughput").findValues("kafka");
-        assertThat(kafka).hasSize(2);
+        assertThat(kafka).hasSize(4);
         for (JsonNode totals : kafka) {
             assertThat(totals.path("blockedSeconds").asDouble()).isPositive();
             assertThat(totals.path("transactionSeconds").asDouble()).isPositive();
@@ -57,26 +59,29 @@ class BenchCommandTest {
         // The pipeline's include its candles, and the dedupe store's changelog with a batch per commit, not a record per trade.
         assertThat(kafka.get(1).path("sentByTopic").fieldNames()).toIterable().anyMatch(topic -> topic.endsWith("candles-1m"));
         assertThat(sentTo(kafka.get(1), "accepted-trade-ids-store-changelog")).isPositive().isLessThan(10_000L / 4);
+        // The live input is the same trades in a second of event time instead of an hour: each of the 80 subjects closes
+        // at most the one or two minutes that second touches, against most of the hour's 60.
+        assertThat(sentTo(kafka.get(3), "candles-1m")).isLessThan(sentTo(kafka.get(1), "candles-1m") / 10);
     }
 
-    /** Records sent to the one topic whose name ends with {@code suffix}. */
+    /** Records sent to the one topic whose name ends with {@code suffix}: 0 when none was. */
     private static long sentTo(JsonNode totals, String suffix) {
         List<String> topics = new ArrayList<>();
         totals.path("sentByTopic").fieldNames().forEachRemaining(topics::add);
-        String topic = topics.stream().filter(t -> t.endsWith(suffix)).findFirst().orElseThrow();
-        return totals.path("sentByTopic").path(topic).asLong();
+        return topics.stream().filter(t -> t.endsWith(suffix)).findFirst()
+                .map(topic -> totals.path("sentByTopic").path(topic).asLong()).orElse(0L);
     }
 
-    // Nine application runs of about 10 s to RUNNING each: three minutes, too long for the default run.
+    // Eleven application runs of about 10 s to RUNNING each: three to four minutes, too long for the default run.
     @Test
     @Tag("long")
     void quickRunReportsEverySection() throws Exception {
         JsonNode report = bench();
         assertThat(report.path("throughput").findValuesAsText("name")).containsExactly("passthrough", "pipeline",
-                "sweep-1h", "sweep-24h", "sweep-7d");
-        // The quick plan's 10,000 throughput trades and 2,000 per sweep point, every one of them drained.
+                "passthrough-live", "pipeline-live", "sweep-1h", "sweep-24h", "sweep-7d");
+        // The quick plan's 10,000 throughput trades (twice) and 2,000 per sweep point, every one of them drained.
         assertThat(report.path("throughput").findValues("records").stream().map(JsonNode::asLong).toList())
-                .containsExactly(10_000L, 10_000L, 2_000L, 2_000L, 2_000L);
+                .containsExactly(10_000L, 10_000L, 10_000L, 10_000L, 2_000L, 2_000L, 2_000L);
         assertThat(report.path("pipelineToPassthrough").isNumber()).isTrue();
         assertThat(report.path("window7dTo1h").isNumber()).isTrue();
         JsonNode latency = report.path("latency").get(0);

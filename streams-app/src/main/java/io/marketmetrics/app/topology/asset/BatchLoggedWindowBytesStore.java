@@ -45,8 +45,9 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
  * and, for RocksDB, as one write batch per segment
  * ({@link SegmentedWriteBatches}): a closed bucket's key lands at a random place in a large memtable, and inserting one
  * at a time cost about 1.7 µs (JMH {@code MemtableOrderBenchmark}: 1.0 µs sorted in a batch; in the bench 3 to 13 %
- * less stream-thread CPU per trade in three A/B pairs, docs/PERFORMANCE.md, eleventh session). Until then the thread that put them reads
- * them here: a point read from the puts held, any other read after writing them. Other threads (interactive
+ * less stream-thread CPU per trade in three A/B pairs, docs/PERFORMANCE.md, eleventh session). Until then the thread
+ * that put them reads them here: a point read from the puts held, any other read that may reach one after writing
+ * them. Other threads (interactive
  * queries) read the inner store, and so see a put from the commit on (or once the bound is reached), as a consumer
  * of the changelog would.
  *
@@ -93,6 +94,12 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
      * {@link #MAX_HELD_PUTS}.
      */
     private final Map<Unwritten, byte[]> unwritten = new HashMap<>();
+    /**
+     * The earliest window start among {@link #unwritten}: a range read that ends before it finds none of them, and
+     * leaves them held. The reads for a window's new high or low, a day back, did not (5.1 % of the stream thread at full
+     * windows, docs/PERFORMANCE.md, fifteenth session).
+     */
+    private long heldFrom = Long.MAX_VALUE;
     /** The thread that puts, the only one that reads {@link #unwritten}. */
     private Thread writer;
 
@@ -110,6 +117,7 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
     public void put(Bytes key, byte[] value, long windowStartTimestamp) {
         writer = Thread.currentThread();
         unwritten.put(new Unwritten(key, windowStartTimestamp), value);
+        heldFrom = Math.min(heldFrom, windowStartTimestamp);
         append(batch, key, windowStartTimestamp, value);
         batchNewest = Math.max(batchNewest, windowStartTimestamp);
         if (batch.size() >= MAX_BATCH_BYTES) {
@@ -155,16 +163,21 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
         }
         if (!SegmentedWriteBatches.supports(wrapped())) {
             unwritten.forEach((put, value) -> wrapped().put(put.key(), value, put.windowStart()));
-            unwritten.clear();
+            clearHeld();
             return;
         }
         List<ConsumerRecord<byte[], byte[]>> records = new ArrayList<>(unwritten.size());
         unwritten.forEach((put, value) -> {
             records.add(new ConsumerRecord<>(name(), 0, 0L, storeKey(put.key(), put.windowStart()), value));
         });
-        unwritten.clear();
+        clearHeld();
         records.sort((a, b) -> Arrays.compareUnsigned(a.key(), b.key()));
         SegmentedWriteBatches.write(wrapped(), records);
+    }
+
+    private void clearHeld() {
+        unwritten.clear();
+        heldFrom = Long.MAX_VALUE;
     }
 
     /** Before a read: whether the calling thread must see the puts held (it made them), which a range read needs written. */
@@ -172,9 +185,12 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
         return Thread.currentThread() == writer && !unwritten.isEmpty();
     }
 
-    /** Before a range read: the calling thread's puts written, so that the inner store's iterator sees them. */
-    private WindowStore<Bytes, byte[]> forRange() {
-        if (holdsPuts()) {
+    /**
+     * Before a range read of windows starting up to {@code timeTo}: the calling thread's puts written if any may be in
+     * the range, so that the inner store's iterator sees them.
+     */
+    private WindowStore<Bytes, byte[]> forRange(long timeTo) {
+        if (holdsPuts() && timeTo >= heldFrom) {
             writeUnwritten();
         }
         return wrapped();
@@ -183,7 +199,7 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
     @Override
     public void close() {
         // Puts not flushed belong to an uncommitted transaction: dropped with it, as they would be from a cache.
-        unwritten.clear();
+        clearHeld();
         super.close();
     }
 
@@ -277,41 +293,41 @@ public final class BatchLoggedWindowBytesStore extends WrappedStateStore<WindowS
 
     @Override
     public WindowStoreIterator<byte[]> fetch(Bytes key, long timeFrom, long timeTo) {
-        return forRange().fetch(key, timeFrom, timeTo);
+        return forRange(timeTo).fetch(key, timeFrom, timeTo);
     }
 
     @Override
     public WindowStoreIterator<byte[]> backwardFetch(Bytes key, long timeFrom, long timeTo) {
-        return forRange().backwardFetch(key, timeFrom, timeTo);
+        return forRange(timeTo).backwardFetch(key, timeFrom, timeTo);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> fetch(Bytes keyFrom, Bytes keyTo, long timeFrom, long timeTo) {
-        return forRange().fetch(keyFrom, keyTo, timeFrom, timeTo);
+        return forRange(timeTo).fetch(keyFrom, keyTo, timeFrom, timeTo);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetch(Bytes keyFrom, Bytes keyTo, long timeFrom, long timeTo) {
-        return forRange().backwardFetch(keyFrom, keyTo, timeFrom, timeTo);
+        return forRange(timeTo).backwardFetch(keyFrom, keyTo, timeFrom, timeTo);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> fetchAll(long timeFrom, long timeTo) {
-        return forRange().fetchAll(timeFrom, timeTo);
+        return forRange(timeTo).fetchAll(timeFrom, timeTo);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardFetchAll(long timeFrom, long timeTo) {
-        return forRange().backwardFetchAll(timeFrom, timeTo);
+        return forRange(timeTo).backwardFetchAll(timeFrom, timeTo);
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> all() {
-        return forRange().all();
+        return forRange(Long.MAX_VALUE).all();
     }
 
     @Override
     public KeyValueIterator<Windowed<Bytes>, byte[]> backwardAll() {
-        return forRange().backwardAll();
+        return forRange(Long.MAX_VALUE).backwardAll();
     }
 }

@@ -1,5 +1,7 @@
 package io.marketmetrics.app.topology.calc;
 
+import java.util.List;
+
 /**
  * The running figures of one subject's window of minute buckets {@code [end - length + 1, end]}: exact
  * volume sums and a trade count kept by bucket deltas, and the high and low with the buckets holding them.
@@ -10,16 +12,22 @@ public final class RollingWindow {
 
     public static final long NONE = Long.MIN_VALUE;
     /**
-     * Minutes that moving the window end reads one by one before it reads a range instead, both for the buckets that
-     * leave (the oldest one is kept, {@link #oldestBucket}) and for the new oldest one. In a window store a range read
-     * opens a RocksDB iterator on each segment it touches and seeks it, which costs several point reads; a full window
-     * of a market that trades most minutes moves on with one or two point reads (the next buckets until a non-empty
-     * one). Only for a window that holds at least one trade per {@link #SPARSE_MINUTES} minutes: in a sparser one most
+     * Minutes that moving the window end reads one by one before it reads a range instead, for the buckets that leave
+     * it and that it does not hold (it holds the oldest one, {@link #oldestBucket}, and those read ahead). In a window
+     * store a range read opens a RocksDB iterator on each segment it touches and seeks it, which costs several point
+     * reads. Only for a window that holds at least one trade per {@link #SPARSE_MINUTES} minutes: in a sparser one most
      * minutes are empty, and the point reads would mostly find nothing before the range read.
      */
     static final int MAX_POINT_READS = 8;
     /** See {@link #MAX_POINT_READS}: below one trade in four minutes, point reads cost more than they save. */
     static final int SPARSE_MINUTES = 4;
+    /**
+     * Minutes read ahead in one range read when a window at least that dense needs its next non-empty bucket: the
+     * buckets found become the window's next oldest ones, one after the other, without a read each. A full window of a
+     * market that trades most minutes found each next bucket with one or two point reads, 25 % of the stream thread in
+     * a replay at full windows (docs/PERFORMANCE.md, fifteenth session).
+     */
+    static final int READ_AHEAD_MINUTES = 2 * MAX_POINT_READS;
 
     private final int length;
     private long end;
@@ -34,6 +42,13 @@ public final class RollingWindow {
      * oldest bucket is read when it leaves). Kept so that a full window moves on without reading the bucket that leaves.
      */
     private Bucket oldestBucket;
+    /**
+     * Read ahead: every non-empty bucket in {@code (oldest, aheadTo]}, ascending, from {@link #aheadNext} on; none known
+     * when {@code aheadTo} is {@link #NONE}. Not stored: a window read back from its store reads again.
+     */
+    private List<MinuteBucket> ahead = List.of();
+    private int aheadNext;
+    private long aheadTo = NONE;
 
     public RollingWindow(int length) {
         this(length, NONE, NONE, 0, new ExactSum(), new ExactSum(), new ExactSum(), Extremes.EMPTY);
@@ -63,6 +78,9 @@ public final class RollingWindow {
     public boolean onBucketChange(long minute, Bucket before, Bucket after) {
         if (end != NONE && minute < firstMinute()) {
             throw new IllegalArgumentException("minute " + minute + " is before the window [" + firstMinute() + ", " + end + "]");
+        }
+        if (minute <= aheadTo) {
+            dropAhead();
         }
         base.replace(before.volumeBase(), after.volumeBase());
         quote.replace(before.volumeQuote(), after.volumeQuote());
@@ -98,14 +116,29 @@ public final class RollingWindow {
         if (oldest == NONE || oldest >= first) {
             return false;
         }
-        int pointReads = tradeCount * SPARSE_MINUTES >= length ? MAX_POINT_READS : 0;
+        boolean dense = tradeCount * SPARSE_MINUTES >= length;
         long readFrom = oldest;
         if (oldestBucket != null) {
             subtract(oldestBucket);
             readFrom = oldest + 1;
+        } else {
+            dropAhead();
         }
-        subtractStored(readFrom, first - 1, minutes, pointReads);
-        MinuteBucket next = oldestFrom(first, minutes, pointReads);
+        while (aheadNext < ahead.size() && ahead.get(aheadNext).minute() < first) {
+            subtract(ahead.get(aheadNext++).bucket());
+        }
+        if (aheadTo != NONE) {
+            readFrom = Math.max(readFrom, aheadTo + 1);
+        }
+        subtractStored(readFrom, first - 1, minutes, dense ? MAX_POINT_READS : 0);
+        MinuteBucket next;
+        if (aheadNext < ahead.size()) {
+            next = ahead.get(aheadNext++);
+        } else {
+            long from = aheadTo == NONE ? first : Math.max(first, aheadTo + 1);
+            dropAhead();
+            next = dense ? readAhead(from, minutes) : minutes.first(from, end).orElse(null);
+        }
         oldest = next == null ? NONE : next.minute();
         oldestBucket = next == null ? null : next.bucket();
         if (oldest == NONE) {
@@ -141,18 +174,25 @@ public final class RollingWindow {
     }
 
     /**
-     * The first non-empty bucket from {@code first} to the end, or null: up to {@code pointReads} point reads, then a
-     * range read.
+     * The first non-empty bucket from {@code from} to the end, or null: one range read of {@link #READ_AHEAD_MINUTES},
+     * whose further buckets are kept as read ahead, then if need be a range read of the rest for the first one.
      */
-    private MinuteBucket oldestFrom(long first, BucketSource minutes, int pointReads) {
-        long pointReadsTo = Math.min(end, first + pointReads - 1);
-        for (long n = first; n <= pointReadsTo; n++) {
-            Bucket b = minutes.get(n);
-            if (!b.isEmpty()) {
-                return new MinuteBucket(n, b);
-            }
+    private MinuteBucket readAhead(long from, BucketSource minutes) {
+        long to = Math.min(end, from + READ_AHEAD_MINUTES - 1);
+        List<MinuteBucket> found = minutes.range(from, to);
+        if (found.isEmpty()) {
+            return minutes.first(to + 1, end).orElse(null);
         }
-        return minutes.first(pointReadsTo + 1, end).orElse(null);
+        ahead = found;
+        aheadNext = 1;
+        aheadTo = to;
+        return found.get(0);
+    }
+
+    private void dropAhead() {
+        ahead = List.of();
+        aheadNext = 0;
+        aheadTo = NONE;
     }
 
     /** The minute at which the oldest non-empty bucket leaves the window, or {@link #NONE} when empty. */

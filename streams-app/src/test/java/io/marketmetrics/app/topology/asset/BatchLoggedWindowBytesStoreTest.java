@@ -131,6 +131,27 @@ class BatchLoggedWindowBytesStoreTest {
         assertThat(seenByAnotherThread).containsExactly(null, "v0", "v" + (BatchLoggedWindowBytesStore.MAX_HELD_PUTS - 1));
     }
 
+    @Test
+    void aRangeReadEndingBeforeEveryPutHeldLeavesThemHeld() {
+        List<String> seen = new ArrayList<>();
+        driverWritingOnce(store -> {
+            store.put("BTC", "a day ago", MINUTE);
+            try (WindowStoreIterator<String> it = store.fetch("BTC", 0, DAY + MINUTE)) {
+                seen.add("range to the put " + values(it) + ", elsewhere " + readElsewhere(store, "BTC", MINUTE));
+            }
+            store.put("BTC", "now", DAY + MINUTE);
+            try (WindowStoreIterator<String> it = store.fetch("BTC", 0, DAY)) {
+                seen.add("range before it " + values(it) + ", elsewhere " + readElsewhere(store, "BTC", DAY + MINUTE));
+            }
+            try (WindowStoreIterator<String> it = store.fetch("BTC", DAY, DAY + MINUTE)) {
+                seen.add("range to it " + values(it) + ", elsewhere " + readElsewhere(store, "BTC", DAY + MINUTE));
+            }
+        }).close();
+        assertThat(seen).containsExactly("range to the put [a day ago], elsewhere a day ago",
+                "range before it [a day ago], elsewhere null",
+                "range to it [now], elsewhere now");
+    }
+
     /** A test driver whose one input record has a processor run {@code write} on a batch-logged store. */
     private static TopologyTestDriver driverWritingOnce(Consumer<WindowStore<String, String>> write) {
         StreamsBuilder builder = new StreamsBuilder();
@@ -156,8 +177,12 @@ class BatchLoggedWindowBytesStoreTest {
     }
 
     private static String readElsewhere(WindowStore<String, String> store, String key) {
+        return readElsewhere(store, key, MINUTE);
+    }
+
+    private static String readElsewhere(WindowStore<String, String> store, String key, long time) {
         String[] seen = new String[1];
-        Thread reader = new Thread(() -> seen[0] = store.fetch(key, MINUTE));
+        Thread reader = new Thread(() -> seen[0] = store.fetch(key, time));
         reader.start();
         try {
             reader.join();

@@ -18,7 +18,7 @@ class RollingWindowTest {
 
     private final TreeBucketSource minutes = new TreeBucketSource();
     private final TreeBucketSource hours = new TreeBucketSource();
-    private final RollingWindow window = new RollingWindow(DAY);
+    private RollingWindow window = new RollingWindow(DAY);
     private final List<Trade> trades = new ArrayList<>();
 
     private void trade(long minute, double price, double quantity, double usd) {
@@ -33,32 +33,43 @@ class RollingWindowTest {
 
     @Test
     void aWeekOfRandomMinutesMatchesABruteForceSumAtEveryCheck() {
-        randomWeekMatchesBruteForce(new Random(42), 9, false);
+        randomWeekMatchesBruteForce(new Random(42), 9, false, 4);
     }
 
     /** A third of the minutes with trades: the window's new oldest bucket is now and then beyond the point reads. */
     @Test
     void aWeekOfPatchyMinutesMatchesABruteForceSumAtEveryCheck() {
-        randomWeekMatchesBruteForce(new Random(45), 4, false);
+        randomWeekMatchesBruteForce(new Random(45), 4, false, 4);
     }
 
     /** Most minutes empty: a window this sparse reads ranges only. */
     @Test
     void aWeekOfSparseMinutesMatchesABruteForceSumAtEveryCheck() {
-        randomWeekMatchesBruteForce(new Random(43), 1, false);
+        randomWeekMatchesBruteForce(new Random(43), 1, false, 4);
     }
 
     /** As a window read from a summary stored before it kept its oldest bucket: the bucket is read when it leaves. */
     @Test
     void aWindowThatDoesNotKnowItsOldestBucketReadsIt() {
-        randomWeekMatchesBruteForce(new Random(44), 9, true);
+        randomWeekMatchesBruteForce(new Random(44), 9, true, 4);
+    }
+
+    /**
+     * An hour's window and trades up to the whole window late: they change buckets the window has read ahead, which it
+     * then reads again.
+     */
+    @Test
+    void lateTradesAnywhereInAnHourMatchABruteForceSum() {
+        window = new RollingWindow(60);
+        randomWeekMatchesBruteForce(new Random(46), 9, false, 59);
     }
 
     /**
      * A week of minutes of which about {@code tradingOf12} in 12 have trades, now and then a gap, checked every 37 steps;
-     * with {@code forget}, the window forgets its oldest bucket before each step.
+     * with {@code forget}, the window forgets its oldest bucket before each step. One trade in five is up to
+     * {@code maxLate} minutes late.
      */
-    private void randomWeekMatchesBruteForce(Random random, int tradingOf12, boolean forget) {
+    private void randomWeekMatchesBruteForce(Random random, int tradingOf12, boolean forget, int maxLate) {
         long start = 28_000_000L; // a minute in 2023
         long minute = start;
         int checks = 0;
@@ -74,7 +85,7 @@ class RollingWindowTest {
             window.advanceTo(minute, minutes, hours);
             int n = random.nextInt(12) < tradingOf12 ? 1 + random.nextInt(3) : 0;
             for (int i = 0; i < n; i++) {
-                long m = minute - (random.nextInt(5) == 0 ? random.nextInt(5) : 0); // out of order within grace
+                long m = minute - (random.nextInt(5) == 0 ? random.nextInt(maxLate + 1) : 0); // out of order
                 double price = Math.exp(random.nextGaussian() * 3); // prices over many magnitudes
                 double quantity = Math.pow(10, random.nextInt(12) - 6) * random.nextDouble();
                 trade(m, price, quantity, random.nextInt(10) == 0 ? 0.0 : price * quantity * 1.0001);
@@ -119,7 +130,7 @@ class RollingWindowTest {
     }
 
     private void assertMatchesBruteForce(long end) {
-        long first = end - DAY + 1;
+        long first = end - window.length() + 1;
         BigDecimal base = BigDecimal.ZERO;
         BigDecimal quote = BigDecimal.ZERO;
         BigDecimal usd = BigDecimal.ZERO;
@@ -149,7 +160,7 @@ class RollingWindowTest {
         } else {
             assertThat(window.extremes().high()).isEqualTo(high);
             assertThat(window.extremes().low()).isEqualTo(low);
-            assertThat(window.expiryMinute()).isEqualTo(oldest + DAY);
+            assertThat(window.expiryMinute()).isEqualTo(oldest + window.length());
         }
     }
 

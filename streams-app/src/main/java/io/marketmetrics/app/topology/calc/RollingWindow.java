@@ -22,10 +22,10 @@ public final class RollingWindow {
     /** See {@link #MAX_POINT_READS}: below one trade in four minutes, point reads cost more than they save. */
     static final int SPARSE_MINUTES = 4;
     /**
-     * Minutes read ahead in one range read when a window at least that dense needs its next non-empty bucket: the
-     * buckets found become the window's next oldest ones, one after the other, without a read each. A full window of a
-     * market that trades most minutes found each next bucket with one or two point reads, 25 % of the stream thread in
-     * a replay at full windows (docs/PERFORMANCE.md, fifteenth session).
+     * Minutes read ahead in one range read when a window dense enough for point reads needs its next non-empty
+     * bucket: the buckets found become the window's next oldest ones, one after the other, without a read each. A full
+     * window of a market that trades most minutes found each next bucket with one or two point reads, 25 % of the
+     * stream thread in a replay at full windows (docs/PERFORMANCE.md, fifteenth session).
      */
     static final int READ_AHEAD_MINUTES = 2 * MAX_POINT_READS;
 
@@ -43,8 +43,8 @@ public final class RollingWindow {
      */
     private Bucket oldestBucket;
     /**
-     * Read ahead: every non-empty bucket in {@code (oldest, aheadTo]}, ascending, from {@link #aheadNext} on; none known
-     * when {@code aheadTo} is {@link #NONE}. Not stored: a window read back from its store reads again.
+     * Read ahead: every non-empty bucket in {@code (oldest, aheadTo]}, ascending, from {@link #aheadNext} on; none
+     * known when {@code aheadTo} is {@link #NONE}. Not stored: a window read back from its store reads again.
      */
     private List<MinuteBucket> ahead = List.of();
     private int aheadNext;

@@ -81,6 +81,9 @@ class CandlesTest {
                 assertThat(btc.get("high24hUsd").asDouble()).isEqualTo(102.0);
                 assertThat(btc.get("low24hUsd").asDouble()).isEqualTo(99.0);
 
+                // The closed buckets reach the queries at the commit, the figures just before it (docs/STATE.md).
+                await().atMost(Duration.ofSeconds(10))
+                        .until(() -> Http.get(base + "/candles?interval=1m").json().size() == 3);
                 JsonNode minutes = Http.get(base + "/candles?interval=1m").json();
                 assertThat(minutes).hasSize(3);
                 candle(minutes.get(0), m0, 100, 102, 100, 102, 2, 202);

@@ -135,7 +135,7 @@ public final class RollingWindow {
         if (aheadNext < ahead.size()) {
             next = ahead.get(aheadNext++);
         } else {
-            long from = aheadTo == NONE ? first : Math.max(first, aheadTo + 1);
+            long from = Math.max(first, readFrom); // past what was read ahead and found empty
             dropAhead();
             next = dense ? readAhead(from, minutes) : minutes.first(from, end).orElse(null);
         }
